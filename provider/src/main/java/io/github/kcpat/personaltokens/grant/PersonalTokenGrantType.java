@@ -1,0 +1,74 @@
+package io.github.kcpat.personaltokens.grant;
+
+import io.github.kcpat.personaltokens.session.PersonalTokensClient;
+import io.github.kcpat.personaltokens.token.PersonalTokensConfig;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+
+/**
+ * {@code grant_type=urn:keycloak:personal-token} at the realm's token endpoint. Keycloak has
+ * already authenticated the client, applied DPoP and length limits and set no-store headers.
+ */
+final class PersonalTokenGrantType extends OAuth2GrantTypeBase {
+
+    static final String PARAM = "personal_token";
+
+    private final PersonalTokensConfig config;
+
+    PersonalTokenGrantType(PersonalTokensConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Response process(Context context) {
+        setContext(context);
+        if (!PersonalTokensClient.CLIENT_ID.equals(client.getClientId())) {
+            event.error(Errors.INVALID_CLIENT);
+            return error(OAuthErrorException.UNAUTHORIZED_CLIENT,
+                    "only the client " + PersonalTokensClient.CLIENT_ID + " may use this grant");
+        }
+        String presented = formParams.getFirst(PARAM);
+        if (presented == null || presented.isBlank()) {
+            event.error(Errors.INVALID_REQUEST);
+            return error(OAuthErrorException.INVALID_REQUEST, "missing parameter: " + PARAM);
+        }
+        ExchangeOutcome outcome = new PersonalTokenExchange(session, realm, config).exchange(presented, event);
+        if (outcome instanceof ExchangeOutcome.Granted granted) {
+            return cors.add(Response.ok(granted.body()).type("application/json"));
+        }
+        return error(OAuthErrorException.INVALID_GRANT, ((ExchangeOutcome.Refused) outcome).description());
+    }
+
+    private Response error(String error, String description) {
+        return cors.add(Response.status(Response.Status.BAD_REQUEST)
+                .entity(new OAuth2ErrorRepresentation(error, description))
+                .type("application/json"));
+    }
+
+    @Override
+    public EventType getEventType() {
+        return EventType.OAUTH2_EXTENSION_GRANT;
+    }
+
+    @Override
+    public Set<String> getTokenParameterNames() {
+        return Set.of(PARAM);
+    }
+
+    /**
+     * Access tokens minted from a personal token must not reach the account console, the admin API
+     * or our own management API: a leaked one could otherwise mint more tokens. Keycloak asks this
+     * only where it authenticates bearer tokens for its own services, never for the operator's APIs.
+     */
+    @Override
+    public boolean isTokenAllowed(KeycloakSession session, AccessToken token) {
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.kcpat.personaltokens.grant;
+
+import io.github.kcpat.personaltokens.rest.PersonalTokensResourceProviderFactory;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
+
+public final class PersonalTokenGrantTypeFactory implements OAuth2GrantTypeFactory {
+
+    public static final String PROVIDER_ID = PersonalTokenExchange.GRANT_TYPE;
+
+    private KeycloakSessionFactory sessionFactory;
+
+    @Override
+    public OAuth2GrantType create(KeycloakSession session) {
+        return new PersonalTokenGrantType(PersonalTokensResourceProviderFactory.config(sessionFactory));
+    }
+
+    @Override
+    public String getShortcut() {
+        return PersonalTokenExchange.GRANT_SHORTCUT;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        this.sessionFactory = factory;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

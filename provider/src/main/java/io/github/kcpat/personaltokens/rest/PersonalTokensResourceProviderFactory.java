@@ -1,0 +1,88 @@
+package io.github.kcpat.personaltokens.rest;
+
+import io.github.kcpat.personaltokens.token.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.token.PersonalTokensLifecycle;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/**
+ * Serves {@code /realms/{realm}/personal-tokens} and owns the extension's server-wide
+ * configuration and start-up work.
+ */
+public final class PersonalTokensResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+
+    /** The URL segment under {@code /realms/{realm}/}. */
+    public static final String PROVIDER_ID = "personal-tokens";
+
+    private static final Logger LOG = Logger.getLogger(PersonalTokensResourceProviderFactory.class);
+
+    private PersonalTokensConfig config;
+
+    /** The configuration, for the other factories of this extension. */
+    public static PersonalTokensConfig config(KeycloakSessionFactory factory) {
+        return ((PersonalTokensResourceProviderFactory) factory
+                .getProviderFactory(RealmResourceProvider.class, PROVIDER_ID)).config;
+    }
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new PersonalTokensResourceProvider(session, config);
+    }
+
+    @Override
+    public void init(Config.Scope scope) {
+        config = PersonalTokensConfig.from(scope);
+        if (!config.digester().isKeyed()) {
+            LOG.infof("Personal tokens are stored as plain SHA-256 digests; set %s for keyed digests",
+                    PersonalTokensConfig.DIGEST_SECRET);
+        }
+        LOG.debugf("Personal tokens configured: %s", config);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        new PersonalTokensLifecycle(factory, config).register();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PersonalTokensConfig.DIGEST_SECRET).type("password")
+                .helpText("Server-side secret that keys the stored token digests (HMAC-SHA256). Changing it invalidates every existing token.")
+                .add()
+                .property().name(PersonalTokensConfig.LAST_USED_INTERVAL).type("int")
+                .defaultValue(PersonalTokensConfig.DEFAULT_LAST_USED_INTERVAL)
+                .helpText("A token's last use is written at most once per this many seconds.")
+                .add()
+                .property().name(PersonalTokensConfig.CLEANUP_INTERVAL).type("int")
+                .defaultValue(PersonalTokensConfig.DEFAULT_CLEANUP_INTERVAL)
+                .helpText("How often, in seconds, one cluster node removes expired tokens.")
+                .add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        String version = getClass().getPackage().getImplementationVersion();
+        return Map.of("version", version == null ? "dev" : version,
+                "keyedDigest", String.valueOf(config.digester().isKeyed()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.kcpat.personaltokens.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.kcpat.personaltokens.policy.RoleScopes;
+import io.github.kcpat.personaltokens.policy.TokenPolicy;
+import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A token as clients see it. {@code token} (the secret) is filled only in the answer to a create,
+ * and is the one field left out when empty.
+ */
+public record TokenRepresentation(
+        String id,
+        String name,
+        String role,
+        List<String> scopes,
+        String createdAt,
+        String expiresAt,
+        String lastUsedAt,
+        String assignedBy,
+        String hint,
+        String userId,
+        String username,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
+
+    public static TokenRepresentation of(PersonalTokenEntity entity, String username, TokenPolicy policy) {
+        return of(entity, username, policy, null);
+    }
+
+    public static TokenRepresentation of(PersonalTokenEntity entity, String username, TokenPolicy policy, String secret) {
+        // Scopes shown are those the next exchange grants, which follow the live policy.
+        List<String> scopes = policy.role(entity.getRole()).map(RoleScopes::scopes)
+                .orElseGet(() -> entity.getScopes() == null || entity.getScopes().isBlank()
+                        ? List.of() : Arrays.asList(entity.getScopes().split(" ")));
+        return new TokenRepresentation(entity.getId(), entity.getName(), entity.getRole(), scopes,
+                iso(entity.getCreatedAt()), iso(entity.getExpiresAt()), iso(entity.getLastUsedAt()),
+                entity.getAssignedBy(), entity.getHint(), entity.getUserId(), username, secret);
+    }
+
+    private static String iso(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis).toString();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenRepresentation[" + id + "]";
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.kcpat.personaltokens.storage;
+
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+public final class PersonalTokenJpaEntityProviderFactory implements JpaEntityProviderFactory {
+
+    /** Also names Liquibase's changelog table for this extension. */
+    public static final String PROVIDER_ID = "personal-tokens";
+
+    private static final JpaEntityProvider INSTANCE = new PersonalTokenJpaEntityProvider();
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return INSTANCE;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

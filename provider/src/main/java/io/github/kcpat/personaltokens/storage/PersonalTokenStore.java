@@ -1,0 +1,116 @@
+package io.github.kcpat.personaltokens.storage;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/** All database access for personal tokens; joins the Keycloak transaction of the session. */
+public final class PersonalTokenStore {
+
+    private final EntityManager em;
+
+    public PersonalTokenStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public void add(PersonalTokenEntity token) {
+        em.persist(token);
+        // Surface a digest or id collision inside this request, not at commit time.
+        em.flush();
+    }
+
+    public Optional<PersonalTokenEntity> findByDigest(String digest) {
+        return em.createNamedQuery("kcpat.byDigest", PersonalTokenEntity.class)
+                .setParameter("digest", digest)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<PersonalTokenEntity> findById(String realmId, String id) {
+        return em.createNamedQuery("kcpat.byId", PersonalTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    public List<PersonalTokenEntity> listByUser(String realmId, String userId) {
+        return em.createNamedQuery("kcpat.byUser", PersonalTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getResultList();
+    }
+
+    /**
+     * The realm's tokens, newest first, optionally narrowed by user, role and a name search.
+     * Callers filter further (liveness, permissions), so they ask for a window and page themselves.
+     */
+    public List<PersonalTokenEntity> search(String realmId, TokenFilter filter, int offset, int limit) {
+        StringBuilder jpql = new StringBuilder("select t from PersonalTokenEntity t where t.realmId = :realmId");
+        if (filter.userIds() != null) {
+            jpql.append(" and t.userId in :userIds");
+        }
+        if (filter.role() != null) {
+            jpql.append(" and t.role = :role");
+        }
+        if (filter.nameContains() != null) {
+            jpql.append(" and lower(t.name) like :name escape '\\'");
+        }
+        jpql.append(" order by t.createdAt desc, t.id");
+        TypedQuery<PersonalTokenEntity> query = em.createQuery(jpql.toString(), PersonalTokenEntity.class)
+                .setParameter("realmId", realmId);
+        if (filter.userIds() != null) {
+            query.setParameter("userIds", filter.userIds().isEmpty() ? List.of("") : new ArrayList<>(filter.userIds()));
+        }
+        if (filter.role() != null) {
+            query.setParameter("role", filter.role());
+        }
+        if (filter.nameContains() != null) {
+            query.setParameter("name", "%" + escapeLike(filter.nameContains().toLowerCase()) + "%");
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public List<PersonalTokenEntity> expired(long now, int limit) {
+        return em.createNamedQuery("kcpat.expired", PersonalTokenEntity.class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public void remove(PersonalTokenEntity token) {
+        em.remove(token);
+    }
+
+    public int removeByUser(String realmId, String userId) {
+        return em.createNamedQuery("kcpat.deleteByUser")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
+
+    public int removeByRealm(String realmId) {
+        return em.createNamedQuery("kcpat.deleteByRealm")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+    }
+
+    /**
+     * Records a use unless one was recorded since {@code threshold}. The condition lives in the
+     * UPDATE itself so that concurrent exchanges on several nodes write at most once per window.
+     */
+    public void recordUse(String id, long now, long threshold, String ip) {
+        em.createNamedQuery("kcpat.touch")
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .setParameter("threshold", threshold)
+                .setParameter("ip", ip)
+                .executeUpdate();
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

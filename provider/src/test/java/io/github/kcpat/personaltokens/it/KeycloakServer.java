@@ -1,0 +1,179 @@
+package io.github.kcpat.personaltokens.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak 26.7.3 distribution, started with {@code kc.sh start-dev} on free ports, with the
+ * provider JAR built by this module and the demo realm imported. One instance is shared by every
+ * integration test class in the JVM.
+ */
+public final class KeycloakServer {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+    public static final String DIGEST_SECRET = "it-digest-secret";
+    public static final int CLEANUP_INTERVAL_SECONDS = 5;
+
+    private static KeycloakServer shared;
+
+    private final Path home;
+    private final int port;
+    private final int managementPort;
+    private Process process;
+
+    private KeycloakServer(Path home) {
+        this.home = home;
+        this.port = freePort();
+        this.managementPort = freePort();
+    }
+
+    public static synchronized KeycloakServer shared() {
+        if (shared == null) {
+            KeycloakServer server = new KeycloakServer(Path.of(property("kcpat.workDir"), "shared"));
+            server.install();
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            shared = server;
+        }
+        return shared;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    private void install() {
+        run("rm", "-rf", home.toString());
+        run("mkdir", "-p", home.getParent().toString());
+        run("cp", "-a", property("kcpat.dist"), home.toString());
+        run("cp", property("kcpat.providerJar"), home.resolve("providers").toString());
+        run("cp", property("kcpat.testingJar"), home.resolve("providers").toString());
+        Path imports = home.resolve("data/import");
+        run("mkdir", "-p", imports.toString());
+        try (Stream<Path> files = Files.list(Path.of(property("kcpat.realmConfig")))) {
+            files.filter(f -> f.toString().endsWith(".json")).forEach(f -> run("cp", f.toString(), imports.toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void start() {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--import-realm",
+                "--spi-realm-restapi-extension--personal-tokens--digest-secret=" + DIGEST_SECRET,
+                "--spi-realm-restapi-extension--personal-tokens--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start Keycloak", e);
+        }
+        awaitReady();
+    }
+
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(60).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/acme/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited while starting; see " + home.resolve("server.log"));
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak did not become ready; see " + home.resolve("server.log"));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set; run the tests with mvn verify");
+        }
+        return value;
+    }
+
+    private static void run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("failed: " + String.join(" ", command));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.kcpat.personaltokens.testing;
+
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.Config;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/**
+ * Test-only: deployed only into the integration-test server, never shipped. It moves Keycloak's
+ * clock ({@code Time.setOffset}) so that expiry can be tested without waiting days.
+ */
+public final class TimeOffsetResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "kcpat-testing";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new TimeOffsetResource();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    public static final class TimeOffsetResource {
+        @PUT
+        public Response setOffset(@QueryParam("seconds") int seconds) {
+            Time.setOffset(seconds);
+            return Response.noContent().build();
+        }
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
