@@ -88,6 +88,8 @@ public final class PersonalTokensLifecycle {
             for (PersonalTokenEntity token : expired) {
                 RealmModel realm = session.realms().getRealm(token.getRealmId());
                 if (realm != null) {
+                    // Session lookups are realm-scoped; a timer thread has no realm of its own.
+                    session.getContext().setRealm(realm);
                     new BackingSessions(session).remove(realm, token.getSessionId());
                     TokenEvents.revoked(session, realm, token, "expired");
                 }

@@ -1,6 +1,8 @@
 package io.github.kcpat.personaltokens.token;
 
+import io.github.kcpat.personaltokens.session.PersonalTokensClient;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -34,10 +36,11 @@ public final class TokenEvents {
     }
 
     private static EventBuilder describe(KeycloakSession session, RealmModel realm, PersonalTokenEntity token, EventType type) {
-        return new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(type)
+        ClientConnection connection = session.getContext().getConnection();
+        EventBuilder event = connection == null ? new EventBuilder(realm, session) : new EventBuilder(realm, session, connection);
+        return event.event(type)
                 .user(token.getUserId())
-                .client(io.github.kcpat.personaltokens.session.PersonalTokensClient.CLIENT_ID)
+                .client(PersonalTokensClient.CLIENT_ID)
                 .detail(Details.CREDENTIAL_TYPE, CREDENTIAL_TYPE)
                 .detail(TOKEN_ID, token.getId())
                 .detail("token_name", token.getName());

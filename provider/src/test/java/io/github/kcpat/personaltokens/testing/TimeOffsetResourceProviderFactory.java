@@ -1,10 +1,6 @@
 package io.github.kcpat.personaltokens.testing;
 
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -30,14 +26,6 @@ public final class TimeOffsetResourceProviderFactory implements RealmResourcePro
             public void close() {
             }
         };
-    }
-
-    public static final class TimeOffsetResource {
-        @PUT
-        public Response setOffset(@QueryParam("seconds") int seconds) {
-            Time.setOffset(seconds);
-            return Response.noContent().build();
-        }
     }
 
     @Override

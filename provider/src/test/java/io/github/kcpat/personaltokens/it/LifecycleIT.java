@@ -1,0 +1,65 @@
+package io.github.kcpat.personaltokens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The client exists everywhere; tokens go with their realm; the demo realm works as documented. */
+class LifecycleIT {
+
+    @Test
+    void newRealmGetsThePublicClientWithoutBrowserFlows() {
+        TestRealm realm = TestRealm.create("client");
+        JsonNode client = realm.client("personal-tokens");
+        assertTrue(client.get("publicClient").asBoolean());
+        assertFalse(client.get("standardFlowEnabled").asBoolean());
+        assertFalse(client.get("implicitFlowEnabled").asBoolean());
+        assertFalse(client.get("directAccessGrantsEnabled").asBoolean());
+        assertTrue(client.get("defaultClientScopes").toString().contains("basic"), client.toString());
+    }
+
+    @Test
+    void realmRemovalDeletesItsTokens() {
+        TestRealm realm = TestRealm.create("doomed");
+        realm.createUser("doomed-user", "user");
+        String secret = realm.createToken(realm.userToken("doomed-user"), "t").get("token").asText();
+        assertEquals(204, Http.delete(realm.adminUrl(), realm.admin()).status());
+        // Recreate a realm of the same name: the old token must not work there.
+        Http.Res res = Http.postJson(realm.server.baseUrl() + "/admin/realms", realm.admin(),
+                Map.of("realm", realm.name, "enabled", true));
+        assertEquals(201, res.status(), res.toString());
+        assertEquals(401, realm.exchange(secret).status());
+    }
+
+    @Test
+    void demoRealmFromRealmConfigWorksAsTheReadmeSays() {
+        KeycloakServer server = KeycloakServer.shared();
+        String realmUrl = server.baseUrl() + "/realms/acme";
+        Http.Res login = Http.postForm(realmUrl + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "demo-cli", "username", "alice", "password", "alice"));
+        assertEquals(200, login.status(), login.toString());
+        String bearer = login.json().get("access_token").asText();
+
+        Http.Res created = Http.postJson(realmUrl + "/personal-tokens", bearer, Map.of("name", "readme " + System.nanoTime()));
+        assertEquals(201, created.status(), created.toString());
+        String secret = created.json().get("token").asText();
+        Http.Res exchanged = Http.send("POST", realmUrl + "/personal-tokens/access-token", null, null, null, "X-Refresh-Token", secret);
+        assertEquals(200, exchanged.status(), exchanged.toString());
+        String accessToken = exchanged.json().get("access_token").asText();
+
+        Http.Res introspected = Http.postForm(realmUrl + "/protocol/openid-connect/token/introspect",
+                Map.of("token", accessToken, "client_id", "demo-api", "client_secret", "demo-api-secret"));
+        assertTrue(introspected.json().get("active").asBoolean(), introspected.toString());
+        assertEquals("api:read api:write", introspected.json().get("scope").asText());
+
+        String id = created.json().get("id").asText();
+        assertEquals(204, Http.delete(realmUrl + "/personal-tokens/" + id, bearer).status());
+        Http.Res after = Http.postForm(realmUrl + "/protocol/openid-connect/token/introspect",
+                Map.of("token", accessToken, "client_id", "demo-api", "client_secret", "demo-api-secret"));
+        assertFalse(after.json().get("active").asBoolean(), after.toString());
+    }
+}

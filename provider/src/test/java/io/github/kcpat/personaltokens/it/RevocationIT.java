@@ -1,0 +1,245 @@
+package io.github.kcpat.personaltokens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN §6: every way a personal token stops working. "Stops working" is checked three ways: the
+ * exchange is refused at both endpoints, an access token minted before introspects inactive, and
+ * the token is gone from the owner's list.
+ */
+class RevocationIT {
+
+    static TestRealm realm;
+
+    @BeforeAll
+    static void setUp() {
+        realm = TestRealm.create("revocation");
+    }
+
+    /** A user with one live token and one access token minted from it. */
+    record Subject(String userId, String username, String userToken, String tokenId, String secret, String accessToken) {
+    }
+
+    static Subject subject(String username, String... roles) {
+        String userId = realm.createUser(username, roles.length == 0 ? new String[] {"user"} : roles);
+        String userToken = realm.userToken(username);
+        JsonNode created = realm.createToken(userToken, "token of " + username);
+        String secret = created.get("token").asText();
+        String accessToken = realm.accessToken(secret);
+        assertTrue(realm.introspectActive(accessToken));
+        return new Subject(userId, username, userToken, created.get("id").asText(), secret, accessToken);
+    }
+
+    static void assertStoppedWorking(Subject s) {
+        Http.Res rest = realm.exchange(s.secret());
+        assertEquals(401, rest.status(), rest.toString());
+        assertEquals("invalid_token", rest.json().get("error").asText());
+        Http.Res grant = realm.grant(s.secret());
+        assertEquals(400, grant.status(), grant.toString());
+        assertEquals("invalid_grant", grant.json().get("error").asText());
+        assertFalse(realm.introspectActive(s.accessToken()), "access token minted before must be inactive");
+    }
+
+    static void assertGoneFromList(Subject s) {
+        Http.Res list = Http.get(realm.tokensUrl(), realm.userToken(s.username()));
+        assertEquals(200, list.status(), list.toString());
+        for (JsonNode t : list.json()) {
+            assertFalse(t.get("id").asText().equals(s.tokenId()), "revoked token still listed: " + list.body());
+        }
+        assertEquals(404, Http.get(realm.tokensUrl() + "/" + s.tokenId(), realm.userToken(s.username())).status());
+    }
+
+    @Test
+    void deleteByOwnerRevokesAtOnce() {
+        Subject s = subject("del-owner");
+        assertEquals(204, Http.delete(realm.tokensUrl() + "/" + s.tokenId(), s.userToken()).status());
+        assertStoppedWorking(s);
+        assertGoneFromList(s);
+        assertEquals(404, Http.delete(realm.tokensUrl() + "/" + s.tokenId(), s.userToken()).status());
+    }
+
+    @Test
+    void adminRevokingConsentRemovesTheSession() {
+        Subject s = subject("consent-admin");
+        Http.Res res = Http.delete(realm.adminUrl() + "/users/" + s.userId() + "/consents/personal-tokens", realm.admin());
+        assertEquals(204, res.status(), res.toString());
+        assertStoppedWorking(s);
+        assertGoneFromList(s);
+    }
+
+    @Test
+    void userRevokingTheApplicationInTheAccountConsoleRemovesTheSession() {
+        Subject s = subject("consent-self");
+        Http.Res res = Http.delete(realm.url() + "/account/applications/personal-tokens/consent", s.userToken());
+        assertEquals(204, res.status(), res.toString());
+        assertStoppedWorking(s);
+        assertGoneFromList(s);
+    }
+
+    @Test
+    void adminSignOutOfTheUserSetsNotBefore() {
+        Subject s = subject("signout");
+        KeycloakServer.sleep(1100); // not-before has one-second resolution
+        Http.Res res = Http.send("POST", realm.adminUrl() + "/users/" + s.userId() + "/logout", realm.admin(), null, null);
+        assertEquals(204, res.status(), res.toString());
+        assertStoppedWorking(s);
+        assertGoneFromList(s);
+    }
+
+    @Test
+    void clientNotBeforeRevokesTokensCreatedEarlier() {
+        Subject s = subject("client-nbf");
+        KeycloakServer.sleep(1100);
+        String clientId = realm.client("personal-tokens").get("id").asText();
+        long now = System.currentTimeMillis() / 1000;
+        Http.Res res = Http.putJson(realm.adminUrl() + "/clients/" + clientId, realm.admin(), Map.of("notBefore", now));
+        assertEquals(204, res.status(), res.toString());
+        assertStoppedWorking(s);
+        assertGoneFromList(s);
+        // A token created after the push works.
+        KeycloakServer.sleep(1100);
+        String fresh = realm.createToken(realm.userToken(s.username()), "after push").get("token").asText();
+        assertEquals(200, realm.exchange(fresh).status());
+    }
+
+    @Test
+    void userDisabledIsRefusedAndComesBackWhenEnabled() {
+        Subject s = subject("disabled");
+        realm.setUserEnabled(s.userId(), false);
+        assertStoppedWorking(s);
+        realm.setUserEnabled(s.userId(), true);
+        assertEquals(200, realm.exchange(s.secret()).status());
+        assertTrue(realm.introspectActive(s.accessToken()));
+        Http.Res list = Http.get(realm.tokensUrl(), realm.userToken(s.username()));
+        assertEquals(1, list.json().size(), list.body());
+    }
+
+    @Test
+    void userDeletedDeletesTheTokens() {
+        Subject s = subject("deleted");
+        assertEquals(204, Http.delete(realm.adminUrl() + "/users/" + s.userId(), realm.admin()).status());
+        assertStoppedWorking(s);
+        // Same username again: the old token must not come back to the new account.
+        realm.createUser(s.username(), "user");
+        Http.Res list = Http.get(realm.tokensUrl(), realm.userToken(s.username()));
+        assertEquals(0, list.json().size(), list.body());
+    }
+
+    @Test
+    void roleLostRevokesAndNeverDowngrades() {
+        Subject s = subject("demoted", "user", "admin");
+        Http.Res list = Http.get(realm.tokensUrl(), s.userToken());
+        assertEquals("admin", list.json().get(0).get("role").asText(), "the default role is the highest held");
+
+        realm.removeRealmRole(s.userId(), "admin");
+        assertStoppedWorking(s);
+        assertGoneFromList(s);
+        // Getting the role back does not resurrect the token: it was revoked, not suspended.
+        realm.grantRealmRole(s.userId(), "admin");
+        assertEquals(401, realm.exchange(s.secret()).status());
+
+        boolean logged = false;
+        for (JsonNode e : realm.events("REMOVE_CREDENTIAL")) {
+            JsonNode d = e.get("details");
+            logged |= s.tokenId().equals(d.path("personal_token_id").asText()) && "role_lost".equals(d.path("reason").asText());
+        }
+        assertTrue(logged, "role loss must be logged as an event");
+    }
+
+    @Test
+    void roleLostThroughGroupMembership() {
+        String userId = realm.createUser("grouped");
+        String groupId = Http.get(realm.adminUrl() + "/groups?search=api-users", realm.admin()).json().get(0).get("id").asText();
+        assertEquals(204, Http.putJson(realm.adminUrl() + "/users/" + userId + "/groups/" + groupId, realm.admin(), Map.of()).status());
+        String secret = realm.createToken(realm.userToken("grouped"), "via group").get("token").asText();
+        String accessToken = realm.accessToken(secret);
+        assertEquals(204, Http.delete(realm.adminUrl() + "/users/" + userId + "/groups/" + groupId, realm.admin()).status());
+        assertEquals(401, realm.exchange(secret).status());
+        assertFalse(realm.introspectActive(accessToken));
+    }
+
+    @Test
+    void policyScopeChangeAppliesAtTheNextExchangeAndPrefixChangeOnlyToNewTokens() {
+        Subject s = subject("policy");
+        try {
+            realm.setPolicyAttribute("{\"roles\":[{\"role\":\"user\",\"scopes\":[\"api:read\"]}],\"tokenPrefix\":\"acme_\"}");
+            Http.Res res = realm.exchange(s.secret());
+            assertEquals(200, res.status(), res.toString());
+            assertEquals("api:read", res.json().get("scope").asText());
+            String fresh = realm.createToken(realm.userToken(s.username()), "new prefix").get("token").asText();
+            assertTrue(fresh.startsWith("acme_"), fresh);
+            assertEquals(200, realm.exchange(fresh).status());
+        } finally {
+            realm.setPolicyAttribute("");
+        }
+        assertEquals("api:read api:write", realm.exchange(s.secret()).json().get("scope").asText());
+    }
+
+    @Test
+    void expiredTokensStopWorkingAndAreSweptByTheScheduledTask() {
+        Subject used = subject("expiring");
+        String idle = realm.createToken(used.userToken(), Map.of("name", "idle", "expiresInDays", 1)).get("id").asText();
+        String usedShort = realm.createToken(used.userToken(), Map.of("name", "short", "expiresInDays", 1)).get("token").asText();
+        try {
+            Clock.shift(realm.server, 2 * 86400);
+            assertEquals(401, realm.exchange(usedShort).status());
+            assertFalse(realm.introspectActive(used.accessToken()));
+            // Nobody touches "idle": only the cluster-aware cleanup task can remove it.
+            long deadline = System.currentTimeMillis() + 60_000;
+            boolean swept = false;
+            while (!swept && System.currentTimeMillis() < deadline) {
+                for (JsonNode e : realm.events("REMOVE_CREDENTIAL")) {
+                    JsonNode d = e.get("details");
+                    swept |= idle.equals(d.path("personal_token_id").asText()) && "expired".equals(d.path("reason").asText());
+                }
+                KeycloakServer.sleep(1000);
+            }
+            assertTrue(swept, "the scheduled task did not remove the expired token");
+        } finally {
+            Clock.shift(realm.server, 0);
+        }
+    }
+
+    @Test
+    void realmSignOutAllAndRealmNotBefore() {
+        TestRealm other = TestRealm.create("logout-all");
+        other.createUser("user1", "user");
+        String secret = other.createToken(other.userToken("user1"), "t").get("token").asText();
+        String accessToken = other.accessToken(secret);
+        KeycloakServer.sleep(1100);
+        Http.Res res = Http.send("POST", other.adminUrl() + "/logout-all", other.admin(), null, null);
+        assertEquals(200, res.status(), res.toString());
+        assertEquals(401, other.exchange(secret).status());
+        assertFalse(other.introspectActive(accessToken));
+
+        KeycloakServer.sleep(1100);
+        String second = other.createToken(other.userToken("user1"), "t2").get("token").asText();
+        String accessToken2 = other.accessToken(second);
+        KeycloakServer.sleep(1100);
+        res = Http.putJson(other.adminUrl(), other.admin(), Map.of("notBefore", System.currentTimeMillis() / 1000));
+        assertEquals(204, res.status(), res.toString());
+        assertEquals(401, other.exchange(second).status());
+        assertFalse(other.introspectActive(accessToken2));
+        assertEquals(0, Http.get(other.tokensUrl(), other.userToken("user1")).json().size());
+    }
+
+    @Test
+    void survivesARestart() {
+        Subject s = subject("restart");
+        realm.server.restart();
+        assertTrue(realm.introspectActive(s.accessToken()));
+        assertEquals(200, realm.exchange(s.secret()).status());
+        Http.Res list = Http.get(realm.tokensUrl(), realm.userToken(s.username()));
+        assertEquals(List.of(s.tokenId()), List.of(list.json().get(0).get("id").asText()));
+        assertEquals(204, Http.delete(realm.tokensUrl() + "/" + s.tokenId(), realm.userToken(s.username())).status());
+        assertStoppedWorking(s);
+    }
+}

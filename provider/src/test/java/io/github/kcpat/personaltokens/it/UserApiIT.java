@@ -1,0 +1,245 @@
+package io.github.kcpat.personaltokens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The self-service API: contract, authentication, ownership and every kind of bad input. */
+class UserApiIT {
+
+    static TestRealm realm;
+    static String alice;
+    static String bob;
+
+    @BeforeAll
+    static void setUp() {
+        realm = TestRealm.create("userapi");
+        realm.createUser("alice", "user");
+        realm.createUser("bob", "user", "admin");
+        alice = realm.userToken("alice");
+        bob = realm.userToken("bob");
+    }
+
+    @Test
+    void createShowsTheSecretOnceAndListsNewestFirst() {
+        String user = "lister";
+        realm.createUser(user, "user");
+        String bearer = realm.userToken(user);
+        Http.Res created = Http.postJson(realm.tokensUrl(), bearer, Map.of("name", "  first  "));
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("no-store", created.header("Cache-Control"));
+        JsonNode body = created.json();
+        String id = body.get("id").asText();
+        assertTrue(created.header("Location").endsWith("/personal-tokens/" + id), created.header("Location"));
+        assertEquals("first", body.get("name").asText());
+        assertEquals("user", body.get("role").asText());
+        assertEquals(List.of("api:read", "api:write"), List.of(body.get("scopes").get(0).asText(), body.get("scopes").get(1).asText()));
+        assertTrue(body.get("token").asText().startsWith("kcpat_"));
+        assertTrue(body.get("hint").asText().startsWith("kcpat_"));
+        assertTrue(body.get("token").asText().endsWith(body.get("hint").asText().substring(body.get("hint").asText().length() - 4)));
+        assertEquals(user, body.get("username").asText());
+        assertTrue(body.get("assignedBy").isNull());
+        assertTrue(body.get("lastUsedAt").isNull());
+        Instant createdAt = Instant.parse(body.get("createdAt").asText());
+        Instant expiresAt = Instant.parse(body.get("expiresAt").asText());
+        assertEquals(90, Duration.between(createdAt, expiresAt).toDays());
+
+        realm.createToken(bearer, "second");
+        Http.Res list = Http.get(realm.tokensUrl(), bearer);
+        assertEquals(200, list.status());
+        assertEquals("no-store", list.header("Cache-Control"));
+        assertEquals("second", list.json().get(0).get("name").asText());
+        assertEquals("first", list.json().get(1).get("name").asText());
+        for (JsonNode t : list.json()) {
+            assertNull(t.get("token"), "the secret is shown only once");
+        }
+        Http.Res one = Http.get(realm.tokensUrl() + "/" + id, bearer);
+        assertEquals(200, one.status());
+        assertNull(one.json().get("token"));
+        assertFalse(one.body().contains(body.get("token").asText()));
+    }
+
+    @Test
+    void lastUseIsRecordedAtOnce() {
+        realm.createUser("user-lastuse", "user");
+        String bearer = realm.userToken("user-lastuse");
+        JsonNode t = realm.createToken(bearer, "used");
+        realm.accessToken(t.get("token").asText());
+        JsonNode after = Http.get(realm.tokensUrl() + "/" + t.get("id").asText(), bearer).json();
+        assertFalse(after.get("lastUsedAt").isNull(), after.toString());
+    }
+
+    @Test
+    void roleDefaultsToTheHighestHeldAndIsChecked() {
+        assertEquals("admin", realm.createToken(bob, "bob default").get("role").asText());
+        JsonNode userToken = realm.createToken(bob, Map.of("name", "bob user", "role", "user"));
+        assertEquals("user", userToken.get("role").asText());
+        assertEquals("api:read api:write", realm.exchange(userToken.get("token").asText()).json().get("scope").asText());
+
+        Http.Res notHeld = Http.postJson(realm.tokensUrl(), alice, Map.of("name", "escalate", "role", "admin"));
+        assertEquals(403, notHeld.status(), notHeld.toString());
+        Http.Res unknown = Http.postJson(realm.tokensUrl(), alice, Map.of("name", "x", "role", "superuser"));
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertEquals("invalid_request", unknown.json().get("error").asText());
+    }
+
+    @Test
+    void policyListsOnlyTheRolesTheCallerHolds() {
+        JsonNode forBob = Http.get(realm.tokensUrl() + "/policy", bob).json();
+        assertEquals("[\"admin\",\"user\"]", forBob.get("roles").toString());
+        JsonNode forAlice = Http.get(realm.tokensUrl() + "/policy", alice).json();
+        assertEquals("[\"user\"]", forAlice.get("roles").toString());
+        assertEquals(90, forAlice.get("defaultExpiresInDays").asInt());
+        assertEquals(365, forAlice.get("maxExpiresInDays").asInt());
+        assertFalse(forAlice.get("allowNonExpiring").asBoolean());
+        assertEquals(20, forAlice.get("maxTokensPerUser").asInt());
+    }
+
+    @Test
+    void badInputIsA400WithAnOAuthError() {
+        List<Object> bodies = List.of(
+                Map.of(),
+                Map.of("name", ""),
+                Map.of("name", "   "),
+                Map.of("name", "x".repeat(101)),
+                Map.of("name", "x".repeat(1000)),
+                Map.of("name", "bell\u0007"),
+                Map.of("name", "new\nline"),
+                Map.of("name", 42),
+                Map.of("name", "neg", "expiresInDays", -1),
+                Map.of("name", "over", "expiresInDays", 366),
+                Map.of("name", "never", "expiresInDays", 0),
+                Map.of("name", "frac", "expiresInDays", 1.5),
+                Map.of("name", "str", "expiresInDays", "10"),
+                Map.of("name", "huge", "expiresInDays", 99999999999L),
+                Map.of("name", "role", "role", List.of("user")),
+                "not json",
+                "{\"name\": ",
+                "[]",
+                "\"name\"",
+                "{\"name\":\"" + "y".repeat(20_000) + "\"}");
+        for (Object body : bodies) {
+            Http.Res res = Http.postJson(realm.tokensUrl(), alice, body);
+            assertEquals(400, res.status(), Http.toJson(body) + " -> " + res);
+            assertEquals("invalid_request", res.json().get("error").asText());
+            assertNotNull(res.json().get("error_description"));
+            assertEquals("no-store", res.header("Cache-Control"));
+        }
+        Http.Res empty = Http.send("POST", realm.tokensUrl(), alice, "application/json", "");
+        assertEquals(400, empty.status(), empty.toString());
+    }
+
+    @Test
+    void unicodeNamesAreFine() {
+        JsonNode t = realm.createToken(alice, "déploiement 🚀 名前");
+        assertEquals("déploiement 🚀 名前", t.get("name").asText());
+    }
+
+    @Test
+    void anotherUsersTokenIsNotFound() {
+        JsonNode bobs = realm.createToken(bob, "bob private");
+        String id = bobs.get("id").asText();
+        assertEquals(404, Http.get(realm.tokensUrl() + "/" + id, alice).status());
+        Http.Res del = Http.delete(realm.tokensUrl() + "/" + id, alice);
+        assertEquals(404, del.status());
+        assertEquals(200, realm.exchange(bobs.get("token").asText()).status(), "alice's DELETE must not touch bob's token");
+        for (String bogus : new String[] {"nope", "00000000-0000-0000-0000-000000000000", "x".repeat(3000)}) {
+            assertEquals(404, Http.get(realm.tokensUrl() + "/" + bogus, alice).status());
+            assertEquals(404, Http.delete(realm.tokensUrl() + "/" + bogus, alice).status());
+        }
+    }
+
+    @Test
+    void duplicateActiveNameAndLimitAreConflicts() {
+        realm.createUser("limited", "user");
+        String bearer = realm.userToken("limited");
+        realm.createToken(bearer, "dup");
+        Http.Res dup = Http.postJson(realm.tokensUrl(), bearer, Map.of("name", " dup "));
+        assertEquals(409, dup.status(), dup.toString());
+        for (int i = 1; i < 20; i++) {
+            realm.createToken(bearer, "t" + i);
+        }
+        Http.Res full = Http.postJson(realm.tokensUrl(), bearer, Map.of("name", "one too many"));
+        assertEquals(409, full.status(), full.toString());
+        assertNotNull(full.json().get("error_description"));
+        // Revoking frees both the name and a slot.
+        String dupId = null;
+        for (JsonNode t : Http.get(realm.tokensUrl(), bearer).json()) {
+            if (t.get("name").asText().equals("dup")) {
+                dupId = t.get("id").asText();
+            }
+        }
+        assertEquals(204, Http.delete(realm.tokensUrl() + "/" + dupId, bearer).status());
+        realm.createToken(bearer, "dup");
+    }
+
+    @Test
+    void authenticationIsRequiredAndDerivedTokensAreRefusedEverywhere() {
+        assertEquals(401, Http.get(realm.tokensUrl(), null).status());
+        assertEquals(401, Http.get(realm.tokensUrl(), "not-a-jwt").status());
+        assertEquals(401, Http.postJson(realm.tokensUrl(), null, Map.of("name", "x")).status());
+        Http.Res noAuth = Http.get(realm.tokensUrl() + "/policy", null);
+        assertEquals(401, noAuth.status());
+        assertEquals("invalid_token", noAuth.json().get("error").asText());
+
+        String derived = realm.accessToken(realm.createToken(alice, "derived").get("token").asText());
+        assertEquals(401, Http.get(realm.tokensUrl(), derived).status());
+        assertEquals(401, Http.postJson(realm.tokensUrl(), derived, Map.of("name", "minted by a leak")).status());
+        assertEquals(401, Http.get(realm.url() + "/account", derived).status());
+        assertEquals(401, Http.get(realm.adminUrl() + "/users", derived).status());
+    }
+
+    @Test
+    void withoutManageAccountIs403() {
+        String id = realm.createUser("no-manage", "user");
+        JsonNode defaultRoles = realm.realmRole("default-roles-" + realm.name);
+        Http.Res res = Http.send("DELETE", realm.adminUrl() + "/users/" + id + "/role-mappings/realm", realm.admin(),
+                "application/json", Http.toJson(List.of(defaultRoles)));
+        assertEquals(204, res.status(), res.toString());
+        Http.Res list = Http.get(realm.tokensUrl(), realm.userToken("no-manage"));
+        assertEquals(403, list.status(), list.toString());
+    }
+
+    @Test
+    void noRoleToOwnTokensIs403() {
+        realm.createUser("roleless");
+        Http.Res res = Http.postJson(realm.tokensUrl(), realm.userToken("roleless"), Map.of("name", "x"));
+        assertEquals(403, res.status(), res.toString());
+        assertEquals("[]", Http.get(realm.tokensUrl() + "/policy", realm.userToken("roleless")).json().get("roles").toString());
+    }
+
+    @Test
+    void corsPreflightIsAnswered() {
+        Http.Res res = Http.send("OPTIONS", realm.tokensUrl(), null, null, null,
+                "Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST");
+        assertEquals(200, res.status(), res.toString());
+        assertNotNull(res.header("Access-Control-Allow-Methods"), res.headers().toString());
+        Http.Res sub = Http.send("OPTIONS", realm.tokensUrl() + "/some-id", null, null, null,
+                "Origin", "http://localhost:3000", "Access-Control-Request-Method", "DELETE");
+        assertEquals(200, sub.status(), sub.toString());
+    }
+
+    @Test
+    void nonExpiringTokensWhenThePolicyAllowsThem() {
+        TestRealm open = TestRealm.create("nonexpiring");
+        open.setPolicyAttribute("{\"allowNonExpiring\":true}");
+        open.createUser("forever", "user");
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "forever");
+        body.put("expiresInDays", 0);
+        JsonNode t = open.createToken(open.userToken("forever"), body);
+        assertTrue(t.get("expiresAt").isNull(), t.toString());
+        assertEquals(200, open.exchange(t.get("token").asText()).status());
+    }
+}
