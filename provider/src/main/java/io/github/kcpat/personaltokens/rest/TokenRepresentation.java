@@ -11,7 +11,10 @@ import java.util.List;
 /**
  * A token as clients see it. {@code token} (the secret) is filled only in the answer to a create,
  * and is the one field left out when empty.
+ * Absent values are sent as explicit nulls, as the contract documents them, whatever Keycloak's
+ * own serialiser does by default.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TokenRepresentation(
         String id,
         String name,

@@ -207,6 +207,11 @@ class UserApiIT {
         Http.Res res = Http.send("DELETE", realm.adminUrl() + "/users/" + id + "/role-mappings/realm", realm.admin(),
                 "application/json", Http.toJson(List.of(defaultRoles)));
         assertEquals(204, res.status(), res.toString());
+        // view-profile keeps the "account" audience, so only the missing role is the problem.
+        String accountId = realm.client("account").get("id").asText();
+        JsonNode viewProfile = Http.get(realm.adminUrl() + "/clients/" + accountId + "/roles/view-profile", realm.admin()).json();
+        res = Http.postJson(realm.adminUrl() + "/users/" + id + "/role-mappings/clients/" + accountId, realm.admin(), List.of(viewProfile));
+        assertEquals(204, res.status(), res.toString());
         Http.Res list = Http.get(realm.tokensUrl(), realm.userToken("no-manage"));
         assertEquals(403, list.status(), list.toString());
     }
