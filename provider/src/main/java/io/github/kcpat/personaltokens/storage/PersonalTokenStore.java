@@ -44,31 +44,35 @@ public final class PersonalTokenStore {
     }
 
     /**
-     * The realm's tokens, newest first, optionally narrowed by user, role and a name search.
-     * Callers filter further (liveness, permissions), so they ask for a window and page themselves.
+     * The realm's tokens, newest first, narrowed by the filter. Callers filter further (liveness,
+     * permissions), so they read in windows and page themselves.
      */
     public List<PersonalTokenEntity> search(String realmId, TokenFilter filter, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select t from PersonalTokenEntity t where t.realmId = :realmId");
-        if (filter.userIds() != null) {
-            jpql.append(" and t.userId in :userIds");
+        if (filter.userId() != null) {
+            jpql.append(" and t.userId = :userId");
         }
         if (filter.role() != null) {
             jpql.append(" and t.role = :role");
         }
-        if (filter.nameContains() != null) {
-            jpql.append(" and lower(t.name) like :name escape '\\'");
+        boolean byUsers = filter.searchUserIds() != null && !filter.searchUserIds().isEmpty();
+        if (filter.search() != null) {
+            jpql.append(" and (lower(t.name) like :name escape '\\'").append(byUsers ? " or t.userId in :searchUserIds)" : ")");
         }
         jpql.append(" order by t.createdAt desc, t.id");
         TypedQuery<PersonalTokenEntity> query = em.createQuery(jpql.toString(), PersonalTokenEntity.class)
                 .setParameter("realmId", realmId);
-        if (filter.userIds() != null) {
-            query.setParameter("userIds", filter.userIds().isEmpty() ? List.of("") : new ArrayList<>(filter.userIds()));
+        if (filter.userId() != null) {
+            query.setParameter("userId", filter.userId());
         }
         if (filter.role() != null) {
             query.setParameter("role", filter.role());
         }
-        if (filter.nameContains() != null) {
-            query.setParameter("name", "%" + escapeLike(filter.nameContains().toLowerCase()) + "%");
+        if (filter.search() != null) {
+            query.setParameter("name", "%" + escapeLike(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+            if (byUsers) {
+                query.setParameter("searchUserIds", new ArrayList<>(filter.searchUserIds()));
+            }
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }

@@ -2,8 +2,9 @@ package io.github.kcpat.personaltokens.storage;
 
 import java.util.Collection;
 
-/** Optional narrowing of a token search; a null field does not filter. */
-public record TokenFilter(Collection<String> userIds, String role, String nameContains) {
-
-    public static final TokenFilter NONE = new TokenFilter(null, null, null);
+/**
+ * Optional narrowing of a token search; a null field does not filter. {@code search} matches the
+ * token name, or any of {@code searchUserIds} (the users whose username matched the same text).
+ */
+public record TokenFilter(String userId, String role, String search, Collection<String> searchUserIds) {
 }

@@ -82,7 +82,7 @@ class TokenFormatTest {
     @Test
     void base62IsFixedWidth() {
         assertEquals("000000", Base62.encode(0, 6));
-        assertEquals("4GFfc3", Base62.encode(0xFFFFFFFFL, 6));
+        assertEquals("4gfFC3", Base62.encode(0xFFFFFFFFL, 6));
         assertEquals(43, Base62.encode(new byte[32]).length());
         assertThrows(IllegalArgumentException.class, () -> Base62.encode(62, 1));
     }

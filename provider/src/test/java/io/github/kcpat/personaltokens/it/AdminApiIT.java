@@ -1,0 +1,254 @@
+package io.github.kcpat.personaltokens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN §5: the owner's API, its permission matrix, the policy and the admin events. */
+class AdminApiIT {
+
+    static TestRealm realm;
+    static String targetId;
+
+    @BeforeAll
+    static void setUp() {
+        realm = TestRealm.create("adminapi");
+        targetId = realm.createUser("target", "user", "admin");
+        realm.createUser("realmadmin");
+        grantManagementRoles("realmadmin", "realm-admin");
+        realm.createUser("manager");
+        grantManagementRoles("manager", "manage-users");
+        realm.createUser("viewer");
+        grantManagementRoles("viewer", "view-users");
+        realm.createUser("plain", "user");
+    }
+
+    static void grantManagementRoles(String username, String... roles) {
+        String userId = Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin()).json().get(0).get("id").asText();
+        String rm = realm.client("realm-management").get("id").asText();
+        List<JsonNode> reps = new ArrayList<>();
+        for (String role : roles) {
+            reps.add(Http.get(realm.adminUrl() + "/clients/" + rm + "/roles/" + role, realm.admin()).json());
+        }
+        Http.Res res = Http.postJson(realm.adminUrl() + "/users/" + userId + "/role-mappings/clients/" + rm, realm.admin(), reps);
+        assertEquals(204, res.status(), res.toString());
+    }
+
+    static String adminTokenOf(TestRealm in, String username) {
+        Http.Res res = Http.postForm(in.tokenEndpoint(), Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", username, "password", TestRealm.PASSWORD));
+        assertEquals(200, res.status(), res.toString());
+        return res.json().get("access_token").asText();
+    }
+
+    String api() {
+        return realm.adminUrl() + "/personal-tokens";
+    }
+
+    /** A token assigned by the super admin, for the cells that read or revoke one. */
+    String freshTokenId() {
+        Http.Res res = Http.postJson(api(), realm.admin(), Map.of("userId", targetId, "name", "fixture " + System.nanoTime()));
+        assertEquals(201, res.status(), res.toString());
+        return res.json().get("id").asText();
+    }
+
+    @Test
+    void permissionMatrix() {
+        TestRealm other = TestRealm.create("other");
+        other.createUser("foreignadmin");
+        String otherRm = other.client("realm-management").get("id").asText();
+        String foreignId = Http.get(other.adminUrl() + "/users?exact=true&username=foreignadmin", other.admin()).json().get(0).get("id").asText();
+        JsonNode realmAdminRole = Http.get(other.adminUrl() + "/clients/" + otherRm + "/roles/realm-admin", other.admin()).json();
+        assertEquals(204, Http.postJson(other.adminUrl() + "/users/" + foreignId + "/role-mappings/clients/" + otherRm,
+                other.admin(), List.of(realmAdminRole)).status());
+
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("realm-admin", adminTokenOf(realm, "realmadmin"));
+        callers.put("manage-users", adminTokenOf(realm, "manager"));
+        callers.put("view-users", adminTokenOf(realm, "viewer"));
+        callers.put("plain user", adminTokenOf(realm, "plain"));
+        callers.put("admin of another realm", adminTokenOf(other, "foreignadmin"));
+        callers.put("no token", null);
+
+        // columns: list, get, assign, revoke, revoke-all, get policy, put policy
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("realm-admin", new int[] {200, 200, 201, 204, 204, 200, 204});
+        expected.put("manage-users", new int[] {200, 200, 201, 204, 204, 200, 403});
+        expected.put("view-users", new int[] {200, 200, 403, 403, 403, 200, 403});
+        expected.put("plain user", new int[] {403, 403, 403, 403, 403, 403, 403});
+        expected.put("admin of another realm", new int[] {403, 403, 403, 403, 403, 403, 403});
+        expected.put("no token", new int[] {401, 401, 401, 401, 401, 401, 401});
+
+        String policy = Http.get(api() + "/policy", realm.admin()).body();
+        List<Function<String, Http.Res>> cells = List.of(
+                t -> Http.get(api(), t),
+                t -> Http.get(api() + "/" + freshTokenId(), t),
+                t -> Http.postJson(api(), t, Map.of("userId", targetId, "name", "assigned " + System.nanoTime())),
+                t -> Http.delete(api() + "/" + freshTokenId(), t),
+                t -> Http.send("DELETE", api() + "?userId=" + targetId, t, null, null),
+                t -> Http.get(api() + "/policy", t),
+                t -> Http.putJson(api() + "/policy", t, policy));
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, String> caller : callers.entrySet()) {
+            int[] want = expected.get(caller.getKey());
+            for (int c = 0; c < cells.size(); c++) {
+                Http.Res res = cells.get(c).apply(caller.getValue());
+                if (res.status() != want[c]) {
+                    mismatches.add(caller.getKey() + " column " + c + ": " + res.status() + " " + res.body());
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void assignedTokenShowsOnceAndAppearsInTheUsersOwnList() {
+        String owner = adminTokenOf(realm, "realmadmin");
+        Http.Res res = Http.postJson(api(), owner, Map.of("username", "target", "name", "from the owner", "role", "user"));
+        assertEquals(201, res.status(), res.toString());
+        JsonNode body = res.json();
+        assertEquals("realmadmin", body.get("assignedBy").asText());
+        String secret = body.get("token").asText();
+        assertEquals(200, realm.exchange(secret).status());
+
+        JsonNode mine = Http.get(realm.tokensUrl(), realm.userToken("target")).json();
+        boolean seen = false;
+        for (JsonNode t : mine) {
+            seen |= t.get("id").asText().equals(body.get("id").asText()) && "realmadmin".equals(t.get("assignedBy").asText());
+        }
+        assertTrue(seen, mine.toString());
+        assertFalse(Http.get(api() + "/" + body.get("id").asText(), owner).body().contains(secret));
+    }
+
+    @Test
+    void assignRulesAndNotFound() {
+        String owner = realm.admin();
+        assertEquals(404, Http.postJson(api(), owner, Map.of("userId", "no-such-user", "name", "x")).status());
+        assertEquals(404, Http.postJson(api(), owner, Map.of("username", "ghost", "name", "x")).status());
+        assertEquals(400, Http.postJson(api(), owner, Map.of("name", "x")).status());
+        String plainId = Http.get(realm.adminUrl() + "/users?exact=true&username=plain", owner).json().get(0).get("id").asText();
+        Http.Res notHeld = Http.postJson(api(), owner, Map.of("userId", plainId, "name", "x", "role", "admin"));
+        assertEquals(400, notHeld.status(), notHeld.toString());
+        assertEquals("invalid_request", notHeld.json().get("error").asText());
+        assertEquals(404, Http.get(api() + "/00000000-0000-0000-0000-000000000000", owner).status());
+        assertEquals(404, Http.delete(api() + "/00000000-0000-0000-0000-000000000000", owner).status());
+        assertEquals(404, Http.send("DELETE", api() + "?userId=nobody", owner, null, null).status());
+        assertEquals(400, Http.get(api() + "?max=1001", owner).status());
+    }
+
+    @Test
+    void listFiltersAndPages() {
+        String owner = realm.admin();
+        String uid = realm.createUser("filtered", "user", "admin");
+        for (int i = 0; i < 3; i++) {
+            Http.postJson(api(), owner, Map.of("userId", uid, "name", "alpha-" + i, "role", "user"));
+        }
+        Http.postJson(api(), owner, Map.of("userId", uid, "name", "beta", "role", "admin"));
+        assertEquals(4, Http.get(api() + "?userId=" + uid, owner).json().size());
+        assertEquals(1, Http.get(api() + "?userId=" + uid + "&role=admin", owner).json().size());
+        assertEquals(3, Http.get(api() + "?userId=" + uid + "&search=ALPHA", owner).json().size());
+        assertTrue(Http.get(api() + "?search=filtered", owner).json().size() >= 4, "search matches usernames");
+        JsonNode page1 = Http.get(api() + "?userId=" + uid + "&first=0&max=2", owner).json();
+        JsonNode page2 = Http.get(api() + "?userId=" + uid + "&first=2&max=2", owner).json();
+        assertEquals(2, page1.size());
+        assertEquals(2, page2.size());
+        assertFalse(page1.get(0).get("id").equals(page2.get(0).get("id")));
+    }
+
+    @Test
+    void revokeAllTakesEffectAtOnceAndDemotionHidesTokens() {
+        String owner = realm.admin();
+        String uid = realm.createUser("bulk", "user", "admin");
+        String secret = Http.postJson(api(), owner, Map.of("userId", uid, "name", "one")).json().get("token").asText();
+        String secret2 = Http.postJson(api(), owner, Map.of("userId", uid, "name", "two", "role", "user")).json().get("token").asText();
+        String accessToken = realm.accessToken(secret);
+        assertEquals(204, Http.send("DELETE", api() + "?userId=" + uid, owner, null, null).status());
+        assertEquals(401, realm.exchange(secret).status());
+        assertEquals(401, realm.exchange(secret2).status());
+        assertFalse(realm.introspectActive(accessToken));
+        assertEquals(0, Http.get(api() + "?userId=" + uid, owner).json().size());
+
+        Http.postJson(api(), owner, Map.of("userId", uid, "name", "admin-level"));
+        assertEquals(1, Http.get(api() + "?userId=" + uid, owner).json().size());
+        realm.removeRealmRole(uid, "admin");
+        assertEquals(0, Http.get(api() + "?userId=" + uid, owner).json().size(), "the owner sees the demoted token gone");
+    }
+
+    @Test
+    void policyIsValidatedStoredAndAudited() {
+        TestRealm own = TestRealm.create("policy");
+        String url = own.adminUrl() + "/personal-tokens/policy";
+        String admin = own.admin();
+        JsonNode initial = Http.get(url, admin).json();
+        assertEquals("kcpat_", initial.get("tokenPrefix").asText());
+        assertEquals("admin", initial.get("roles").get(0).get("role").asText());
+
+        List<String> invalid = List.of(
+                "{\"defaultExpiresInDays\":-1}",
+                "{\"maxTokensPerUser\":-1}",
+                "{\"defaultExpiresInDays\":400,\"maxExpiresInDays\":365}",
+                "{\"tokenPrefix\":\"\"}",
+                "{\"tokenPrefix\":\"Bad-Prefix\"}",
+                "{\"roles\":[{\"role\":\"user\",\"scopes\":[]},{\"role\":\"user\",\"scopes\":[]}]}",
+                "{\"roles\":\"user\"}",
+                "not json",
+                "[]");
+        for (String body : invalid) {
+            Http.Res res = Http.putJson(url, admin, body);
+            assertEquals(400, res.status(), body + " -> " + res);
+            assertEquals("invalid_request", res.json().get("error").asText());
+            assertTrue(res.json().get("error_description").asText().length() > 5);
+        }
+        String policy = "{\"roles\":[{\"role\":\"user\",\"scopes\":[\"read\"]}],\"defaultExpiresInDays\":7,"
+                + "\"maxExpiresInDays\":30,\"allowNonExpiring\":false,\"maxTokensPerUser\":2,\"tokenPrefix\":\"own_\"}";
+        assertEquals(204, Http.putJson(url, admin, policy).status());
+        JsonNode stored = Http.get(url, admin).json();
+        assertEquals("own_", stored.get("tokenPrefix").asText());
+        assertEquals(2, stored.get("maxTokensPerUser").asInt());
+
+        JsonNode realmRep = Http.get(own.adminUrl(), admin).json();
+        assertTrue(realmRep.path("attributes").path("personalTokens.policy").asText().contains("own_"),
+                "the policy travels with the realm representation");
+
+        own.createUser("puser", "user");
+        JsonNode userPolicy = Http.get(own.tokensUrl() + "/policy", own.userToken("puser")).json();
+        assertEquals(7, userPolicy.get("defaultExpiresInDays").asInt());
+        JsonNode t = own.createToken(own.userToken("puser"), "scoped");
+        assertTrue(t.get("token").asText().startsWith("own_"));
+        assertEquals("read", own.exchange(t.get("token").asText()).json().get("scope").asText());
+    }
+
+    @Test
+    void adminEventsNeverHoldTheSecret() {
+        String owner = realm.admin();
+        Http.Res created = Http.postJson(api(), owner, Map.of("userId", targetId, "name", "evented"));
+        String id = created.json().get("id").asText();
+        String secret = created.json().get("token").asText();
+        assertEquals(204, Http.delete(api() + "/" + id, owner).status());
+        assertEquals(204, Http.send("DELETE", api() + "?userId=" + targetId, owner, null, null).status());
+
+        // Keycloak's own resourceTypes filter only takes its built-in enum, so filter here.
+        Http.Res events = Http.get(realm.adminUrl() + "/admin-events?max=1000", owner);
+        assertEquals(200, events.status(), events.toString());
+        List<String> operations = new ArrayList<>();
+        for (JsonNode e : events.json()) {
+            if ("PERSONAL_TOKEN".equals(e.path("resourceType").asText()) && e.path("resourcePath").asText().contains(id)) {
+                operations.add(e.get("operationType").asText());
+                assertTrue(e.has("representation"), "include representation is on: " + e);
+            }
+        }
+        assertTrue(operations.contains("CREATE"), operations.toString());
+        assertTrue(operations.contains("DELETE"), operations.toString());
+        assertFalse(events.body().contains(secret), "the secret must never reach admin events");
+        assertFalse(events.body().contains(secret.substring(6, 30)));
+    }
+}
