@@ -59,7 +59,8 @@ public final class PersonalTokenService {
      */
     public CreatedToken create(UserModel owner, NewToken request, UserModel assigner, String ipAddress) {
         String name = validName(request.name());
-        Long expiresAt = expiry(request.expiresInDays());
+        long now = Time.currentTimeMillis();
+        Long expiresAt = expiry(request.expiresInDays(), now);
         RoleScopes role = role(owner, request.role(), assigner == null);
 
         List<PersonalTokenEntity> live = listLive(owner);
@@ -81,7 +82,7 @@ public final class PersonalTokenService {
         token.setScopes(role.scopeString());
         token.setDigest(digester.digest(secret));
         token.setHint(TokenFormat.hint(secret));
-        token.setCreatedAt(Time.currentTimeMillis());
+        token.setCreatedAt(now);
         token.setExpiresAt(expiresAt);
         if (assigner != null) {
             token.setCreatedBy(assigner.getId());
@@ -142,7 +143,7 @@ public final class PersonalTokenService {
         return name;
     }
 
-    private Long expiry(Integer requestedDays) {
+    private Long expiry(Integer requestedDays, long now) {
         int days = requestedDays != null ? requestedDays : policy.defaultExpiresInDays();
         if (days < 0) {
             throw new TokenRequestException(Kind.INVALID, "expiresInDays must not be negative");
@@ -157,7 +158,7 @@ public final class PersonalTokenService {
             throw new TokenRequestException(Kind.INVALID,
                     "expiresInDays must be at most " + policy.maxExpiresInDays());
         }
-        return Time.currentTimeMillis() + TimeUnit.DAYS.toMillis(days);
+        return now + TimeUnit.DAYS.toMillis(days);
     }
 
     private RoleScopes role(UserModel owner, String requested, boolean ownerIsCaller) {
