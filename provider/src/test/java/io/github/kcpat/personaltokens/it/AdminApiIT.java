@@ -251,4 +251,70 @@ class AdminApiIT {
         assertFalse(events.body().contains(secret), "the secret must never reach admin events");
         assertFalse(events.body().contains(secret.substring(6, 30)));
     }
+
+    /**
+     * Fine-grained admin permissions v2: an admin allowed to manage only the members of one group
+     * sees and manages only their tokens.
+     */
+    @Test
+    void fineGrainedGroupScopedAdminManagesOnlyThatGroupsTokens() {
+        TestRealm fg = TestRealm.create("fgap");
+        String admin = fg.admin();
+        assertEquals(204, Http.putJson(fg.adminUrl(), admin, Map.of("adminPermissionsEnabled", true)).status());
+        String groupId = Http.get(fg.adminUrl() + "/groups?search=api-users", admin).json().get(0).get("id").asText();
+        String member = fg.createUser("member");
+        assertEquals(204, Http.putJson(fg.adminUrl() + "/users/" + member + "/groups/" + groupId, admin, Map.of()).status());
+        String outsider = fg.createUser("outsider", "user");
+        String groupAdmin = fg.createUser("groupadmin");
+
+        String rm = fg.client("realm-management").get("id").asText();
+        JsonNode queryUsers = Http.get(fg.adminUrl() + "/clients/" + rm + "/roles/query-users", admin).json();
+        assertEquals(204, Http.postJson(fg.adminUrl() + "/users/" + groupAdmin + "/role-mappings/clients/" + rm, admin, List.of(queryUsers)).status());
+
+        String authz = fg.adminUrl() + "/clients/" + fg.client("admin-permissions").get("id").asText() + "/authz/resource-server";
+        Http.Res policy = Http.postJson(authz + "/policy/user", admin, Map.of("name", "is group admin", "users", List.of(groupAdmin)));
+        assertEquals(201, policy.status(), policy.toString());
+        Http.Res permission = Http.postJson(authz + "/permission/scope", admin, Map.of(
+                "name", "manage api-users members", "resourceType", "Groups", "resources", List.of(groupId),
+                "scopes", List.of("view-members", "manage-members"), "policies", List.of(policy.json().get("id").asText())));
+        assertEquals(201, permission.status(), permission.toString());
+
+        String url = fg.adminUrl() + "/personal-tokens";
+        String memberToken = Http.postJson(url, admin, Map.of("userId", member, "name", "m")).json().get("id").asText();
+        String outsiderToken = Http.postJson(url, admin, Map.of("userId", outsider, "name", "o")).json().get("id").asText();
+
+        String bearer = adminTokenOf(fg, "groupadmin");
+        JsonNode visible = Http.get(url, bearer).json();
+        assertEquals(1, visible.size(), visible.toString());
+        assertEquals(memberToken, visible.get(0).get("id").asText());
+        assertEquals(200, Http.get(url + "/" + memberToken, bearer).status());
+        assertEquals(403, Http.get(url + "/" + outsiderToken, bearer).status());
+        assertEquals(403, Http.get(url + "?userId=" + outsider, bearer).status());
+        assertEquals(201, Http.postJson(url, bearer, Map.of("userId", member, "name", "by group admin")).status());
+        assertEquals(403, Http.postJson(url, bearer, Map.of("userId", outsider, "name", "nope")).status());
+        assertEquals(403, Http.delete(url + "/" + outsiderToken, bearer).status());
+        assertEquals(403, Http.send("DELETE", url + "?userId=" + outsider, bearer, null, null).status());
+        assertEquals(204, Http.delete(url + "/" + memberToken, bearer).status());
+        assertEquals(204, Http.send("DELETE", url + "?userId=" + member, bearer, null, null).status());
+        assertEquals(403, Http.putJson(url + "/policy", bearer, Http.get(url + "/policy", admin).body()).status());
+    }
+
+    /** Demotion through a composite role: the token's role stays mapped but stops being held. */
+    @Test
+    void demotionThroughACompositeChange() {
+        TestRealm comp = TestRealm.create("composite");
+        String admin = comp.admin();
+        assertEquals(201, Http.postJson(comp.adminUrl() + "/roles", admin, Map.of("name", "developer")).status());
+        JsonNode userRole = comp.realmRole("user");
+        assertEquals(204, Http.postJson(comp.adminUrl() + "/roles/developer/composites", admin, List.of(userRole)).status());
+        String uid = comp.createUser("dev", "developer");
+        String secret = comp.createToken(comp.userToken("dev"), "through composite").get("token").asText();
+        String accessToken = comp.accessToken(secret);
+        Http.Res res = Http.send("DELETE", comp.adminUrl() + "/roles/developer/composites", admin, "application/json",
+                Http.toJson(List.of(userRole)));
+        assertEquals(204, res.status(), res.toString());
+        assertEquals(0, Http.get(comp.adminUrl() + "/personal-tokens?userId=" + uid, admin).json().size());
+        assertEquals(401, comp.exchange(secret).status());
+        assertFalse(comp.introspectActive(accessToken));
+    }
 }
