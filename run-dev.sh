@@ -25,7 +25,7 @@ fi
 mkdir -p "$HOME_DIR/data/import"
 cp realm-config/*.json "$HOME_DIR/data/import/"
 
-export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
-export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+# The same options as docker-compose.yml and the test servers.
+set -a; . ./keycloak.env; set +a
 echo "Keycloak on http://localhost:$PORT  (admin/admin; demo realm 'acme': alice/alice, bob/bob, owner/owner)"
 exec "$HOME_DIR/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MGMT_PORT" --import-realm

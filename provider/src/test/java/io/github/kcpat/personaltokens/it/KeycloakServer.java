@@ -23,7 +23,6 @@ public final class KeycloakServer {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
-    public static final String DIGEST_SECRET = "it-digest-secret";
     public static final int CLEANUP_INTERVAL_SECONDS = 5;
 
     private static KeycloakServer shared;
@@ -31,23 +30,34 @@ public final class KeycloakServer {
     private final Path home;
     private final int port;
     private final int managementPort;
+    private final List<String> startCommand;
     private Process process;
 
-    private KeycloakServer(Path home) {
-        this.home = home;
+    private KeycloakServer(String name, List<String> startCommand) {
+        this.home = Path.of(property("kcpat.workDir"), name);
         this.port = freePort();
         this.managementPort = freePort();
+        this.startCommand = startCommand;
     }
 
+    /** The dev-mode server (embedded H2) that most integration tests share. */
     public static synchronized KeycloakServer shared() {
         if (shared == null) {
-            KeycloakServer server = new KeycloakServer(Path.of(property("kcpat.workDir"), "shared"));
-            server.install();
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            shared = server;
+            shared = launch("shared", List.of("start-dev"));
         }
         return shared;
+    }
+
+    /**
+     * A separately installed server; {@code startCommand} is the kc.sh command and its options,
+     * to which the ports, the realm import and the provider's test settings are added.
+     */
+    public static KeycloakServer launch(String name, List<String> startCommand) {
+        KeycloakServer server = new KeycloakServer(name, startCommand);
+        server.install();
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
     }
 
     public String baseUrl() {
@@ -56,6 +66,12 @@ public final class KeycloakServer {
 
     public Path home() {
         return home;
+    }
+
+    /** Swaps the provider JAR (for upgrade tests); takes effect at the next start. */
+    public void replaceProvider(Path jar) {
+        Path target = home.resolve("providers").resolve(Path.of(property("kcpat.providerJar")).getFileName());
+        run("cp", jar.toString(), target.toString());
     }
 
     public synchronized void restart() {
@@ -78,20 +94,21 @@ public final class KeycloakServer {
         }
     }
 
-    private synchronized void start() {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+    public synchronized void start() {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/kc.sh").toString());
+        command.addAll(startCommand);
+        command.addAll(List.of(
                 "--http-port=" + port,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
-                "--spi-realm-restapi-extension--personal-tokens--digest-secret=" + DIGEST_SECRET,
                 "--spi-realm-restapi-extension--personal-tokens--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        env.putAll(sharedOptions());
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx768m");
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -137,6 +154,26 @@ public final class KeycloakServer {
             sleep(1000);
         }
         throw new IllegalStateException("Keycloak did not become ready; see " + home.resolve("server.log"));
+    }
+
+    /** keycloak.env: the options run-dev.sh and docker-compose.yml use too. */
+    static Map<String, String> sharedOptions() {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of(property("kcpat.envFile")))) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    int eq = trimmed.indexOf('=');
+                    options.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!ADMIN.equals(options.get("KC_BOOTSTRAP_ADMIN_USERNAME")) || !ADMIN_PASSWORD.equals(options.get("KC_BOOTSTRAP_ADMIN_PASSWORD"))) {
+            throw new IllegalStateException("keycloak.env must keep the admin/admin bootstrap account the tests use");
+        }
+        return options;
     }
 
     static void sleep(long millis) {

@@ -30,7 +30,10 @@ public final class TestRealm {
     }
 
     public static TestRealm create(String prefix) {
-        KeycloakServer server = KeycloakServer.shared();
+        return create(KeycloakServer.shared(), prefix);
+    }
+
+    public static TestRealm create(KeycloakServer server, String prefix) {
         String name = prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
         String json = template().replace("REALM_NAME", name);
         Http.Res res = Http.postJson(server.baseUrl() + "/admin/realms", adminToken(server), json);
@@ -41,6 +44,11 @@ public final class TestRealm {
     }
 
     // ---- URLs
+
+    /** The same realm, reached through another node of the cluster. */
+    public TestRealm on(KeycloakServer node) {
+        return new TestRealm(node, name);
+    }
 
     public String url() {
         return server.baseUrl() + "/realms/" + name;

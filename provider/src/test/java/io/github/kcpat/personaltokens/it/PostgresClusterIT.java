@@ -1,0 +1,180 @@
+package io.github.kcpat.personaltokens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * DESIGN §8: two Keycloak 26.7.3 nodes in production mode on loopback, sharing one PostgreSQL
+ * database, clustered with Keycloak's default discovery (JDBC ping). Only the cross-node
+ * properties are tested here; the rest of the suite covers behaviour on one node.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresClusterIT {
+
+    static final String DATABASE = "kcpat_cluster";
+    static KeycloakServer nodeA;
+    static KeycloakServer nodeB;
+    static TestRealm onA;
+    static TestRealm onB;
+    static String secret;
+    static String tokenId;
+
+    @BeforeAll
+    static void startCluster() {
+        run("bash", Path.of(System.getProperty("kcpat.scripts"), "ensure-postgres.sh").toString(), DATABASE);
+        nodeA = KeycloakServer.launch("cluster-a", nodeCommand());
+        nodeB = KeycloakServer.launch("cluster-b", nodeCommand());
+        onA = TestRealm.create(nodeA, "cluster");
+        onB = onA.on(nodeB);
+        onA.createUser("clustered", "user");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (nodeB != null) {
+            nodeB.stop();
+        }
+        if (nodeA != null) {
+            nodeA.stop();
+        }
+    }
+
+    static List<String> nodeCommand() {
+        return List.of("start",
+                "--db=postgres",
+                "--db-url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                "--db-username=kcpat", "--db-password=kcpat",
+                "--http-enabled=true", "--hostname-strict=false",
+                "--cache=ispn",
+                "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + freePort());
+    }
+
+    @Test
+    @Order(1)
+    void aTokenCreatedOnAExchangesOnB() {
+        var created = onA.createToken(onA.userToken("clustered"), "made on A");
+        secret = created.get("token").asText();
+        tokenId = created.get("id").asText();
+        Http.Res res = onB.exchange(secret);
+        assertEquals(200, res.status(), res.toString());
+        assertEquals(200, onB.grant(secret).status());
+    }
+
+    @Test
+    @Order(2)
+    void aRevokeOnBStopsTheTokenOnAAtOnce() {
+        var other = onA.createToken(onA.userToken("clustered"), "revoked on B");
+        String otherSecret = other.get("token").asText();
+        String accessOnA = onA.accessToken(otherSecret);
+        assertTrue(onA.introspectActive(accessOnA));
+        assertEquals(204, Http.delete(onB.tokensUrl() + "/" + other.get("id").asText(), onB.userToken("clustered")).status());
+        assertEquals(401, onA.exchange(otherSecret).status());
+        assertFalse(onA.introspectActive(accessOnA), "an access token minted on A before the revoke on B");
+    }
+
+    @Test
+    @Order(3)
+    void aPolicyChangeOnAAppliesToAnExchangeOnB() {
+        onA.setPolicyAttribute("{\"roles\":[{\"role\":\"user\",\"scopes\":[\"cluster:read\"]}]}");
+        Http.Res res = onB.exchange(secret);
+        assertEquals(200, res.status(), res.toString());
+        assertEquals("cluster:read", res.json().get("scope").asText());
+        onA.setPolicyAttribute("");
+    }
+
+    @Test
+    @Order(4)
+    void stoppingALosesNoTokenAndARejoins() {
+        nodeA.stop();
+        assertEquals(200, onB.exchange(secret).status());
+        var whileAway = onB.createToken(onB.userToken("clustered"), "made while A was down").get("token").asText();
+        nodeA.start();
+        assertEquals(200, onA.exchange(secret).status());
+        assertEquals(200, onA.exchange(whileAway).status());
+    }
+
+    @Test
+    @Order(5)
+    void aFullRestartOfTheClusterKeepsTheTokens() {
+        nodeB.stop();
+        nodeA.stop();
+        nodeA.start();
+        nodeB.start();
+        assertEquals(200, onA.exchange(secret).status());
+        assertEquals(200, onB.exchange(secret).status());
+        Http.Res list = Http.get(onB.tokensUrl() + "/" + tokenId, onB.userToken("clustered"));
+        assertEquals(200, list.status(), list.toString());
+        assertFalse(list.json().get("lastUsedAt").isNull());
+    }
+
+    /**
+     * A newer build of the provider (the current JAR plus one more dated changeset) started on the
+     * database made by this one: Liquibase applies only the new changeset and the tokens survive.
+     */
+    @Test
+    @Order(6)
+    void aNewerBuildAppliesOnlyItsNewChangesetAndKeepsTheTokens() throws IOException {
+        Path upgraded = UpgradedProviderJar.build(Path.of(System.getProperty("kcpat.providerJar")),
+                Path.of(System.getProperty("kcpat.workDir"), "provider-upgraded.jar"));
+        nodeB.stop();
+        nodeA.stop();
+        nodeA.replaceProvider(upgraded);
+        nodeB.replaceProvider(upgraded);
+        nodeA.start();
+        nodeB.start();
+        assertEquals("2026-11-22-create-personal-token=1\n" + UpgradedProviderJar.CHANGESET_ID + "=1",
+                psql("select id || '=' || count(*) from databasechangelog_personal_t group by id order by id"));
+        assertEquals("1", psql("select count(*) from information_schema.columns"
+                + " where table_name = 'kcpat_personal_token' and column_name = 'upgrade_check'"));
+        assertEquals(200, onA.exchange(secret).status());
+        assertEquals(200, onB.exchange(secret).status());
+    }
+
+    private static String psql(String sql) {
+        try {
+            Process p = new ProcessBuilder("su", "postgres", "-c", "psql -d " + DATABASE + " -Atc \"" + sql + "\"")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            assertEquals(0, p.waitFor(), out);
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            assertEquals(0, p.waitFor(), String.join(" ", command));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
