@@ -11,7 +11,6 @@ import io.github.kcpat.personaltokens.token.PersonalTokensConfig;
 import io.github.kcpat.personaltokens.token.TokenEvents;
 import io.github.kcpat.personaltokens.token.TokenFormat;
 import io.github.kcpat.personaltokens.token.TokenLiveness;
-import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -72,17 +71,14 @@ public final class PersonalTokenExchange {
 
         PersonalTokenService tokens = new PersonalTokenService(session, realm, config.digester());
         long now = Time.currentTimeMillis();
-        TokenLiveness.Verdict verdict = tokens.liveness().check(token, user, now);
+        // A token is never silently downgraded or left half-alive: a dead one is revoked now.
+        TokenLiveness.Verdict verdict = tokens.revokeIfDead(token, user, now);
         if (verdict.state() == TokenLiveness.State.USER_DISABLED) {
             return refuse(event, Errors.USER_DISABLED, "user_disabled");
         }
         if (verdict.state().isDead()) {
-            String reason = verdict.state().name().toLowerCase(Locale.ROOT);
-            // A token is never silently downgraded or left half-alive: a dead one is revoked now.
-            tokens.revoke(token);
-            TokenEvents.revoked(session, realm, token, reason);
-            LOG.debugf("Revoked personal token %s of user %s: %s", token.getId(), user.getId(), reason);
-            return refuse(event, Errors.INVALID_TOKEN, reason);
+            LOG.debugf("Revoked personal token %s of user %s: %s", token.getId(), user.getId(), verdict.state().reason());
+            return refuse(event, Errors.INVALID_TOKEN, verdict.state().reason());
         }
 
         RoleScopes role = tokens.policy().role(token.getRole()).orElseThrow();

@@ -7,6 +7,7 @@ import io.github.kcpat.personaltokens.session.BackingSessions;
 import io.github.kcpat.personaltokens.session.PersonalTokensClient;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
 import io.github.kcpat.personaltokens.storage.PersonalTokenStore;
+import io.github.kcpat.personaltokens.storage.TokenFilter;
 import io.github.kcpat.personaltokens.token.TokenRequestException.Kind;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class PersonalTokenService {
 
     public static final int MAX_NAME_LENGTH = 100;
+    private static final int SWEEP_WINDOW = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -121,6 +123,41 @@ public final class PersonalTokenService {
         List<PersonalTokenEntity> tokens = store.listByUser(realm.getId(), user.getId());
         tokens.forEach(this::revoke);
         return tokens;
+    }
+
+    /** Revokes the user's tokens that can never work again, each with an event naming why. */
+    public void revokeDead(UserModel user) {
+        long now = Time.currentTimeMillis();
+        for (PersonalTokenEntity token : store.listByUser(realm.getId(), user.getId())) {
+            revokeIfDead(token, user, now);
+        }
+    }
+
+    /** Revokes the token if it can never work again; returns its state either way. */
+    public TokenLiveness.Verdict revokeIfDead(PersonalTokenEntity token, UserModel user, long now) {
+        TokenLiveness.Verdict verdict = liveness.check(token, user, now);
+        if (verdict.state().isDead()) {
+            revoke(token);
+            TokenEvents.revoked(session, realm, token, verdict.state().reason());
+        }
+        return verdict;
+    }
+
+    /** The same over the whole realm, for changes (composite roles, groups) that touch many users. */
+    public void revokeDeadInRealm() {
+        long now = Time.currentTimeMillis();
+        List<PersonalTokenEntity> all = new java.util.ArrayList<>();
+        List<PersonalTokenEntity> batch;
+        do {
+            batch = store.search(realm.getId(), new TokenFilter(null, null, null, null), all.size(), SWEEP_WINDOW);
+            all.addAll(batch);
+        } while (batch.size() == SWEEP_WINDOW);
+        for (PersonalTokenEntity token : all) {
+            UserModel user = session.users().getUserById(realm, token.getUserId());
+            if (user != null) {
+                revokeIfDead(token, user, now);
+            }
+        }
     }
 
     private static String validName(String raw) {

@@ -35,6 +35,11 @@ public final class TokenLiveness {
         public boolean isDead() {
             return dead;
         }
+
+        /** The reason recorded in events when a token is revoked for this state. */
+        public String reason() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public record Verdict(State state, UserSessionModel offlineSession) {

@@ -314,7 +314,7 @@ class AdminApiIT {
                 Http.toJson(List.of(userRole)));
         assertEquals(204, res.status(), res.toString());
         assertEquals(0, Http.get(comp.adminUrl() + "/personal-tokens?userId=" + uid, admin).json().size());
+        assertFalse(comp.introspectActive(accessToken), "revoked by the composite change itself");
         assertEquals(401, comp.exchange(secret).status());
-        assertFalse(comp.introspectActive(accessToken));
     }
 }
