@@ -15,15 +15,13 @@ public final class PersonalTokensAdminResourceProviderFactory implements AdminRe
 
     public static final String PROVIDER_ID = "personal-tokens";
 
-    private KeycloakSessionFactory sessionFactory;
-
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return new AdminRealmResourceProvider() {
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
                 return new PersonalTokensAdminResource(s, realm, auth, adminEvent,
-                        PersonalTokensResourceProviderFactory.config(sessionFactory));
+                        PersonalTokensResourceProviderFactory.config(s.getKeycloakSessionFactory()));
             }
 
             @Override
@@ -38,7 +36,6 @@ public final class PersonalTokensAdminResourceProviderFactory implements AdminRe
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        this.sessionFactory = factory;
     }
 
     @Override

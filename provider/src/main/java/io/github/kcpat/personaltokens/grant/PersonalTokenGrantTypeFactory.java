@@ -11,11 +11,9 @@ public final class PersonalTokenGrantTypeFactory implements OAuth2GrantTypeFacto
 
     public static final String PROVIDER_ID = PersonalTokenExchange.GRANT_TYPE;
 
-    private KeycloakSessionFactory sessionFactory;
-
     @Override
     public OAuth2GrantType create(KeycloakSession session) {
-        return new PersonalTokenGrantType(PersonalTokensResourceProviderFactory.config(sessionFactory));
+        return new PersonalTokenGrantType(PersonalTokensResourceProviderFactory.config(session.getKeycloakSessionFactory()));
     }
 
     @Override
@@ -29,7 +27,6 @@ public final class PersonalTokenGrantTypeFactory implements OAuth2GrantTypeFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        this.sessionFactory = factory;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.kcpat.personaltokens.policy;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
@@ -13,6 +15,8 @@ public final class PolicyStore {
 
     public static final String ATTRIBUTE = "personalTokens.policy";
     private static final Logger LOG = Logger.getLogger(PolicyStore.class);
+    private static final int MAX_CACHED = 256;
+    private static final Map<String, TokenPolicy> PARSED = new ConcurrentHashMap<>();
 
     private PolicyStore() {
     }
@@ -22,6 +26,20 @@ public final class PolicyStore {
         if (json == null || json.isBlank()) {
             return TokenPolicy.DEFAULT;
         }
+        // Every exchange reads the policy; parse each distinct stored text only once.
+        TokenPolicy cached = PARSED.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        TokenPolicy parsed = parse(realm, json);
+        if (PARSED.size() >= MAX_CACHED) {
+            PARSED.clear();
+        }
+        PARSED.put(json, parsed);
+        return parsed;
+    }
+
+    private static TokenPolicy parse(RealmModel realm, String json) {
         try {
             TokenPolicy stored = JsonSerialization.readValue(json, TokenPolicy.class).withDefaultsFrom(TokenPolicy.DEFAULT);
             if (PolicyValidator.validate(stored).isEmpty()) {

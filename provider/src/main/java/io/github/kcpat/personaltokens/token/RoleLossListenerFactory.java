@@ -12,11 +12,9 @@ public final class RoleLossListenerFactory implements EventListenerProviderFacto
 
     public static final String PROVIDER_ID = "personal-tokens-role-loss";
 
-    private KeycloakSessionFactory sessionFactory;
-
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new RoleLossListener(session, PersonalTokensResourceProviderFactory.config(sessionFactory));
+        return new RoleLossListener(session, PersonalTokensResourceProviderFactory.config(session.getKeycloakSessionFactory()));
     }
 
     @Override
@@ -30,7 +28,6 @@ public final class RoleLossListenerFactory implements EventListenerProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        this.sessionFactory = factory;
     }
 
     @Override

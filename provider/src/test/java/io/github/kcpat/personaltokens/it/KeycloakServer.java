@@ -192,7 +192,7 @@ public final class KeycloakServer {
         return value;
     }
 
-    private static void run(String... command) {
+    static void run(String... command) {
         try {
             Process p = new ProcessBuilder(command).inheritIO().start();
             if (p.waitFor() != 0) {
@@ -206,7 +206,7 @@ public final class KeycloakServer {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,7 @@ class PostgresClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        run("bash", Path.of(System.getProperty("kcpat.scripts"), "ensure-postgres.sh").toString(), DATABASE);
+        KeycloakServer.run("bash", Path.of(System.getProperty("kcpat.scripts"), "ensure-postgres.sh").toString(), DATABASE);
         nodeA = KeycloakServer.launch("cluster-a", nodeCommand());
         nodeB = KeycloakServer.launch("cluster-b", nodeCommand());
         onA = TestRealm.create(nodeA, "cluster");
@@ -59,7 +58,7 @@ class PostgresClusterIT {
                 "--http-enabled=true", "--hostname-strict=false",
                 "--cache=ispn",
                 "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + freePort());
+                "--cache-embedded-network-bind-port=" + KeycloakServer.freePort());
     }
 
     @Test
@@ -150,26 +149,6 @@ class PostgresClusterIT {
             String out = new String(p.getInputStream().readAllBytes()).strip();
             assertEquals(0, p.waitFor(), out);
             return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).inheritIO().start();
-            assertEquals(0, p.waitFor(), String.join(" ", command));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
