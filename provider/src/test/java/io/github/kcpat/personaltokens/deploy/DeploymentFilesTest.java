@@ -48,6 +48,8 @@ class DeploymentFilesTest {
         List<String> volumes = (List<String>) keycloak.get("volumes");
         assertTrue(volumes.stream().anyMatch(v -> v.startsWith("./provider/target/keycloak-personal-tokens-")
                 && v.contains(":/opt/keycloak/providers/")), volumes.toString());
+        assertTrue(volumes.stream().anyMatch(v -> v.startsWith("./themes/target/keycloak-personal-tokens-themes-")
+                && v.contains(":/opt/keycloak/providers/")), volumes.toString());
         assertTrue(volumes.contains("./realm-config:/opt/keycloak/data/import:ro"), volumes.toString());
         assertEquals(List.of("keycloak.env"), keycloak.get("env_file"));
         String runner = Files.readString(ROOT.resolve("run-dev.sh"));

@@ -33,6 +33,10 @@ class AdminApiIT {
     }
 
     static void grantManagementRoles(String username, String... roles) {
+        grantManagementRoles(realm, username, roles);
+    }
+
+    static void grantManagementRoles(TestRealm realm, String username, String... roles) {
         String userId = Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin()).json().get(0).get("id").asText();
         String rm = realm.client("realm-management").get("id").asText();
         List<JsonNode> reps = new ArrayList<>();

@@ -38,6 +38,22 @@ public final class Browser implements AutoCloseable {
         page.locator("#kc-login").click();
     }
 
+    /** Waits for a selector; on failure keeps a screenshot and the DOM next to the test reports. */
+    public static void awaitOrCapture(Page page, String selector, String name) {
+        try {
+            page.waitForSelector(selector);
+        } catch (RuntimeException e) {
+            Path dir = Path.of(System.getProperty("kcpat.screenshots"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("failed-" + name + ".png")));
+            try {
+                java.nio.file.Files.writeString(dir.resolve("failed-" + name + ".html"), page.content());
+            } catch (java.io.IOException ignored) {
+                // the screenshot is the important part
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -85,6 +85,7 @@ public final class KeycloakServer {
         run("cp", "-a", property("kcpat.dist"), home.toString());
         run("cp", property("kcpat.providerJar"), home.resolve("providers").toString());
         run("cp", property("kcpat.testingJar"), home.resolve("providers").toString());
+        run("cp", property("kcpat.themesJar"), home.resolve("providers").toString());
         Path imports = home.resolve("data/import");
         run("mkdir", "-p", imports.toString());
         try (Stream<Path> files = Files.list(Path.of(property("kcpat.realmConfig")))) {

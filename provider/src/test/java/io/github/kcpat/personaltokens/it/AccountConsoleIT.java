@@ -1,0 +1,115 @@
+package io.github.kcpat.personaltokens.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** DESIGN §7: the "Personal API tokens" page of the account console, driven in headless Chromium. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccountConsoleIT {
+
+    static TestRealm realm;
+    static Browser browser;
+
+    @BeforeAll
+    static void setUp() {
+        realm = TestRealm.create("account-ui");
+        realm.createUser("alice", "user");
+        realm.createUser("owner");
+        AdminApiIT.grantManagementRoles(realm, "owner", "manage-users");
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static Page openTokensPage(String username) {
+        Page page = browser.newPage();
+        page.navigate(realm.url() + "/account/personal-tokens");
+        Browser.login(page, username, TestRealm.PASSWORD);
+        Browser.awaitOrCapture(page, "h1:has-text('Personal API tokens')", "account-" + username);
+        return page;
+    }
+
+    @Test
+    @Order(1)
+    void aliceGeneratesExchangesAndRevokesAToken() {
+        Page page = openTokensPage("alice");
+        assertThat(page.getByTestId("empty-state")).isVisible();
+        assertThat(page.getByTestId("empty-state")).containsText("X-Refresh-Token");
+        assertThat(page.locator("nav").getByText("Personal API tokens")).isVisible();
+
+        page.getByTestId("generate-token").click();
+        page.getByLabel("Name").fill("laptop script");
+        assertEquals(0, page.getByTestId("token-role").count(), "alice holds one role: no role choice");
+        page.getByTestId("token-expiry").selectOption("30");
+        page.getByTestId("generate-submit").click();
+
+        Locator secretField = page.getByTestId("token-secret").locator("input");
+        assertThat(secretField).isVisible();
+        assertThat(page.getByTestId("secret-dialog")).containsText("You won't be able to see it again");
+        String secret = secretField.inputValue();
+        assertTrue(secret.startsWith("kcpat_"), secret);
+        assertEquals(200, realm.exchange(secret).status());
+        page.getByTestId("secret-done").click();
+
+        Locator row = page.locator("[data-testid=token-row][data-token-name='laptop script']");
+        assertThat(row).isVisible();
+        assertThat(row).containsText("api:read");
+        assertThat(row).containsText(secret.substring(secret.length() - 4));
+
+        row.getByTestId("revoke-token").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).containsText("Revoke \"laptop script\"?");
+        page.getByTestId("confirm-revoke").click();
+        assertThat(page.getByTestId("empty-state")).isVisible();
+        assertEquals(401, realm.exchange(secret).status());
+    }
+
+    @Test
+    @Order(2)
+    void errorsAreShownInTheDialog() {
+        realm.createUser("carol", "user");
+        String bearer = realm.userToken("carol");
+        realm.createToken(bearer, "taken");
+        Page page = openTokensPage("carol");
+        page.getByTestId("generate-token").click();
+        page.getByLabel("Name").fill("taken");
+        page.getByTestId("generate-submit").click();
+        assertThat(page.getByTestId("generate-error")).containsText("already exists");
+    }
+
+    @Test
+    @Order(3)
+    void assignedTokensShowTheirOwnerAndTheListIsTheReadmeScreenshot() {
+        String owner = AdminApiIT.adminTokenOf(realm, "owner");
+        String aliceId = Http.get(realm.adminUrl() + "/users?exact=true&username=alice", realm.admin()).json().get(0).get("id").asText();
+        Http.Res assigned = Http.postJson(realm.adminUrl() + "/personal-tokens", owner,
+                Map.of("userId", aliceId, "name", "deploy bot", "expiresInDays", 5));
+        assertEquals(201, assigned.status(), assigned.toString());
+        realm.createToken(realm.userToken("alice"), Map.of("name", "ci pipeline", "expiresInDays", 90));
+
+        Page page = openTokensPage("alice");
+        Locator row = page.locator("[data-testid=token-row][data-token-name='deploy bot']");
+        assertThat(row.getByTestId("assigned-by")).hasText("Assigned by owner");
+        assertThat(row.getByTestId("expires-soon")).isVisible();
+        assertThat(page.locator("[data-testid=token-row]")).hasCount(2);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of(System.getProperty("kcpat.screenshots"), "account-personal-tokens.png")));
+    }
+}
