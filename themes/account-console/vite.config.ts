@@ -22,6 +22,8 @@ export default defineConfig({
     modulePreload: false,
     target: "esnext",
     sourcemap: false,
+    // One bundle holding the whole console (PatternFly included) is expected here.
+    chunkSizeWarningLimit: 20000,
     rollupOptions: {
       input: "src/main.tsx",
       external: ["react", "react/jsx-runtime", "react-dom"],

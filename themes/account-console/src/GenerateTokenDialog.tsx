@@ -2,7 +2,6 @@ import { useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-acco
 import {
   Alert,
   Button,
-  ClipboardCopy,
   Form,
   FormGroup,
   FormHelperText,
@@ -10,25 +9,49 @@ import {
   FormSelectOption,
   HelperText,
   HelperTextItem,
+  InputGroup,
+  InputGroupItem,
   Modal,
   ModalVariant,
   TextInput,
 } from "@patternfly/react-core";
-import { useState, type FormEvent } from "react";
+import { CheckIcon, CopyIcon } from "@patternfly/react-icons";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, createToken, type CreatedToken, type UserPolicy } from "./api";
 
 const DAY = 24 * 3600 * 1000;
-const PRESETS = [30, 60, 90];
+const PRESET_DAYS = [30, 60, 90];
+
+/** The expiry choices offered: 30/60/90 days and the policy default, never above the policy maximum. */
+export function expiryChoices(policy: UserPolicy): number[] {
+  const max = policy.maxExpiresInDays;
+  const days = new Set(PRESET_DAYS.filter((d) => d <= max));
+  if (policy.defaultExpiresInDays > 0 && policy.defaultExpiresInDays <= max) days.add(policy.defaultExpiresInDays);
+  if (days.size === 0 && max > 0) days.add(max);
+  return [...days].sort((a, b) => a - b);
+}
+
+/** yyyy-mm-dd of a local date, as an <input type="date"> wants it. */
+const isoDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 
 type Props = { policy: UserPolicy; onClose: () => void };
 
 export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
   const { t } = useTranslation();
   const context = useEnvironment<AccountEnvironment>();
-  const presets = PRESETS.filter((d) => d <= policy.maxExpiresInDays);
-  const initialExpiry = presets.includes(policy.defaultExpiresInDays) ? String(policy.defaultExpiresInDays)
-    : policy.defaultExpiresInDays === 0 && policy.allowNonExpiring ? "never" : String(presets[presets.length - 1] ?? "custom");
+  const choices = expiryChoices(policy);
+  const initialExpiry =
+    policy.defaultExpiresInDays === 0 && policy.allowNonExpiring
+      ? "never"
+      : choices.includes(policy.defaultExpiresInDays)
+        ? String(policy.defaultExpiresInDays)
+        : choices.length > 0
+          ? String(choices[choices.length - 1])
+          : policy.allowNonExpiring
+            ? "never"
+            : "custom";
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState(initialExpiry);
   const [customDate, setCustomDate] = useState("");
@@ -36,86 +59,225 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedToken>();
+  const [copied, setCopied] = useState(false);
+  const secretInput = useRef<HTMLInputElement>(null);
 
-  const days = (): number | undefined => {
+  const today = new Date();
+  const minDate = isoDay(new Date(today.getTime() + DAY));
+  const maxDate = policy.maxExpiresInDays > 0 ? isoDay(new Date(today.getTime() + policy.maxExpiresInDays * DAY)) : undefined;
+
+  /** The expiresInDays to send, or undefined when the chosen date is not acceptable. */
+  const expiresInDays = (): number | undefined => {
     if (expiry === "never") return 0;
     if (expiry !== "custom") return Number(expiry);
-    const picked = new Date(`${customDate}T23:59:59`).getTime();
-    if (!customDate || Number.isNaN(picked) || picked <= Date.now()) return undefined;
-    return Math.ceil((picked - Date.now()) / DAY);
+    if (!customDate) return undefined;
+    const [y, m, d] = customDate.split("-").map(Number);
+    const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
+    const days = Math.round((new Date(y, m - 1, d).getTime() - startOfToday) / DAY);
+    if (!Number.isInteger(days) || days < 1 || (policy.maxExpiresInDays > 0 && days > policy.maxExpiresInDays)) {
+      return undefined;
+    }
+    return days;
   };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!name.trim()) {
+    if (busy) return;
+    const trimmed = name.trim();
+    if (!trimmed) {
       setError(t("tokenNameRequired"));
       return;
     }
-    const expiresInDays = days();
-    if (expiresInDays === undefined) {
-      setError(t("tokenExpiryDateInvalid"));
+    const days = expiresInDays();
+    if (days === undefined) {
+      setError(t("tokenExpiryDateInvalid", { max: policy.maxExpiresInDays }));
       return;
     }
     setBusy(true);
     try {
-      setCreated(await createToken(context, { name: name.trim(), expiresInDays, role }));
+      const body = { name: trimmed, expiresInDays: days, ...(policy.roles.length > 1 ? { role } : {}) };
+      setCreated(await createToken(context, body));
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t("tokenSessionExpired") : (e as Error).message);
+      setError(describeError(e, t));
     } finally {
       setBusy(false);
     }
   };
 
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.token);
+    } catch {
+      // No clipboard API (plain http on a non-local host): copy the selected text instead.
+      secretInput.current?.select();
+      document.execCommand("copy");
+    }
+    setCopied(true);
+  };
+
   if (created) {
     return (
-      <Modal variant={ModalVariant.medium} isOpen title={t("tokenCreatedTitle")} onClose={onClose} data-testid="secret-dialog"
-        actions={[<Button key="done" data-testid="secret-done" onClick={onClose}>{t("tokenDone")}</Button>]}>
-        <Alert variant="warning" isInline title={t("tokenCopyWarningTitle")} className="pf-v5-u-mb-md" />
-        <ClipboardCopy isReadOnly hoverTip={t("tokenCopyHint")} clickTip={t("tokenCopied")} data-testid="token-secret"
-          textAriaLabel={t("tokenCreatedTitle")}>
-          {created.token}
-        </ClipboardCopy>
+      <Modal
+        variant={ModalVariant.medium}
+        isOpen
+        title={t("tokenCreatedTitle")}
+        onClose={onClose}
+        data-testid="secret-dialog"
+        id="personal-token-secret-dialog"
+        actions={[
+          <Button key="done" id="personal-token-secret-done" data-testid="secret-done" onClick={onClose}>
+            {t("tokenDone")}
+          </Button>,
+        ]}
+      >
+        <Alert variant="warning" isInline title={t("tokenCopyWarningTitle")} className="pf-v5-u-mb-md" data-testid="secret-warning" />
+        <FormGroup label={t("tokenSecretLabel", { name: created.name })} fieldId="personal-token-secret">
+          <div data-testid="token-secret">
+            <InputGroup>
+              <InputGroupItem isFill>
+                <TextInput
+                  ref={secretInput}
+                  id="personal-token-secret"
+                  data-testid="token-secret-input"
+                  readOnlyVariant="default"
+                  value={created.token}
+                  onFocus={(e) => e.currentTarget.select()}
+                  className="pf-v5-u-font-family-monospace"
+                />
+              </InputGroupItem>
+              <InputGroupItem>
+                <Button
+                  variant="control"
+                  id="personal-token-copy"
+                  data-testid="copy-token"
+                  aria-label={t("tokenCopyHint")}
+                  icon={copied ? <CheckIcon /> : <CopyIcon />}
+                  onClick={() => void copy()}
+                >
+                  {copied ? t("tokenCopied") : t("tokenCopy")}
+                </Button>
+              </InputGroupItem>
+            </InputGroup>
+          </div>
+          <FormHelperText>
+            <HelperText>
+              <HelperTextItem aria-live="polite" data-testid="copy-status">
+                {copied ? t("tokenCopiedToClipboard") : t("tokenSecretHelp")}
+              </HelperTextItem>
+            </HelperText>
+          </FormHelperText>
+        </FormGroup>
       </Modal>
     );
   }
 
   return (
-    <Modal variant={ModalVariant.small} isOpen title={t("generateTokenTitle")} onClose={onClose} data-testid="generate-dialog"
+    <Modal
+      variant={ModalVariant.small}
+      isOpen
+      title={t("generateTokenTitle")}
+      onClose={onClose}
+      data-testid="generate-dialog"
+      id="personal-token-generate-dialog"
       actions={[
-        <Button key="generate" data-testid="generate-submit" onClick={() => submit()} isLoading={busy} isDisabled={busy}>
+        <Button
+          key="generate"
+          type="submit"
+          form="generate-token-form"
+          id="personal-token-generate-submit"
+          data-testid="generate-submit"
+          isLoading={busy}
+          isDisabled={busy}
+        >
           {t("tokenGenerate")}
         </Button>,
-        <Button key="cancel" variant="link" onClick={onClose}>{t("tokenCancel")}</Button>,
-      ]}>
-      <Form onSubmit={submit} id="generate-token-form">
-        {error && <Alert variant="danger" isInline title={error} data-testid="generate-error" />}
+        <Button key="cancel" variant="link" data-testid="generate-cancel" onClick={onClose}>
+          {t("tokenCancel")}
+        </Button>,
+      ]}
+    >
+      <Form onSubmit={submit} id="generate-token-form" noValidate>
+        {error && <Alert variant="danger" isInline title={error} data-testid="generate-error" aria-live="assertive" />}
         <FormGroup label={t("tokenName")} isRequired fieldId="token-name">
-          <TextInput id="token-name" data-testid="token-name" value={name} maxLength={100} isRequired autoFocus
-            onChange={(_e, value) => setName(value)} />
-          <FormHelperText><HelperText><HelperTextItem>{t("tokenNameHelp")}</HelperTextItem></HelperText></FormHelperText>
+          <TextInput
+            id="token-name"
+            data-testid="token-name"
+            value={name}
+            maxLength={100}
+            isRequired
+            autoFocus
+            onChange={(_e, value) => setName(value)}
+          />
+          <FormHelperText>
+            <HelperText>
+              <HelperTextItem>{t("tokenNameHelp")}</HelperTextItem>
+            </HelperText>
+          </FormHelperText>
         </FormGroup>
         <FormGroup label={t("tokenExpiry")} fieldId="token-expiry">
           <FormSelect id="token-expiry" data-testid="token-expiry" value={expiry} onChange={(_e, value) => setExpiry(value)}>
-            {presets.map((d) => <FormSelectOption key={d} value={String(d)} label={t("tokenExpiryDays", { days: d })} />)}
+            {choices.map((d) => (
+              <FormSelectOption key={d} value={String(d)} label={t("tokenExpiryDays", { days: d })} />
+            ))}
             <FormSelectOption value="custom" label={t("tokenExpiryCustom")} />
             {policy.allowNonExpiring && <FormSelectOption value="never" label={t("tokenExpiryNever")} />}
           </FormSelect>
+          {expiry === "never" && (
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem variant="warning">{t("tokenExpiryNeverWarning")}</HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          )}
         </FormGroup>
         {expiry === "custom" && (
-          <FormGroup label={t("tokenExpiryDate")} fieldId="token-expiry-date">
-            <TextInput id="token-expiry-date" data-testid="token-expiry-date" type="date" value={customDate}
-              onChange={(_e, value) => setCustomDate(value)} />
+          <FormGroup label={t("tokenExpiryDate")} isRequired fieldId="token-expiry-date">
+            <TextInput
+              id="token-expiry-date"
+              data-testid="token-expiry-date"
+              type="date"
+              min={minDate}
+              max={maxDate}
+              value={customDate}
+              isRequired
+              onChange={(_e, value) => setCustomDate(value)}
+            />
           </FormGroup>
         )}
         {policy.roles.length > 1 && (
           <FormGroup label={t("tokenRole")} fieldId="token-role">
             <FormSelect id="token-role" data-testid="token-role" value={role} onChange={(_e, value) => setRole(value)}>
-              {policy.roles.map((r) => <FormSelectOption key={r} value={r} label={r} />)}
+              {policy.roles.map((r) => (
+                <FormSelectOption key={r} value={r} label={r} />
+              ))}
             </FormSelect>
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem>{t("tokenRoleHelp")}</HelperTextItem>
+              </HelperText>
+            </FormHelperText>
           </FormGroup>
         )}
       </Form>
     </Modal>
   );
 };
+
+/** A message for a failed call: the server's description for 4xx answers, a fixed text otherwise. */
+export function describeError(e: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (!(e instanceof ApiError)) return t("tokenUnexpectedError", { error: String(e) });
+  switch (e.status) {
+    case 401:
+      return t("tokenSessionExpired");
+    case 403:
+      return e.message && e.message !== "Forbidden" ? e.message : t("tokenForbidden");
+    case 400:
+    case 404:
+    case 409:
+      return e.message || t("tokenUnexpectedError", { error: e.status });
+    default:
+      return t("tokenUnexpectedError", { error: e.message || e.status });
+  }
+}

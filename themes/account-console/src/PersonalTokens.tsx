@@ -24,7 +24,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, getPolicy, listTokens, revokeToken, type Token, type UserPolicy } from "./api";
-import { GenerateTokenDialog } from "./GenerateTokenDialog";
+import { describeError, GenerateTokenDialog } from "./GenerateTokenDialog";
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
@@ -37,6 +37,12 @@ export const PersonalTokens = () => {
   const [notice, setNotice] = useState<string>();
   const [generating, setGenerating] = useState(false);
   const [revoking, setRevoking] = useState<Token>();
+  const [revokeError, setRevokeError] = useState<string>();
+  const locale = context.environment.locale || undefined;
+  const formatDate = (iso: string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  };
 
   const refresh = useCallback(async () => {
     try {
@@ -55,11 +61,19 @@ export const PersonalTokens = () => {
 
   const revoke = async (token: Token) => {
     setRevoking(undefined);
+    setRevokeError(undefined);
     try {
       await revokeToken(context, token.id);
       setNotice(t("revokedToken", { name: token.name }));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
+      if (e instanceof ApiError && e.status === 404) {
+        // Already gone (revoked elsewhere, or expired): the refresh below drops it from the list.
+        setNotice(t("revokedToken", { name: token.name }));
+      } else if (e instanceof ApiError && e.status === 401) {
+        setError(e);
+      } else {
+        setRevokeError(t("tokenRevokeError", { name: token.name, error: describeError(e, t) }));
+      }
     }
     await refresh();
   };
@@ -76,15 +90,22 @@ export const PersonalTokens = () => {
       </AlertGroup>
       {error?.status === 401 && (
         <Alert variant="warning" isInline title={t("tokenSessionExpired")} data-testid="session-expired"
-          actionLinks={<Button variant="link" isInline onClick={() => context.keycloak.login()}>{t("tokenSignIn")}</Button>} />
+          actionLinks={<Button variant="link" isInline data-testid="sign-in-again" onClick={() => context.keycloak.login()}>{t("tokenSignIn")}</Button>} />
       )}
       {error && error.status !== 401 && (
-        <Alert variant="danger" isInline title={t("tokenLoadError", { error: error.message })} data-testid="load-error" />
+        <Alert variant="danger" isInline title={t("tokenLoadError", { error: describeError(error, t) })} data-testid="load-error" />
+      )}
+      {revokeError && (
+        <Alert variant="danger" isInline title={revokeError} data-testid="revoke-error"
+          actionClose={<AlertActionCloseButton onClose={() => setRevokeError(undefined)} />} />
+      )}
+      {policy && policy.roles.length === 0 && (
+        <Alert variant="info" isInline title={t("tokenNoRoles")} data-testid="no-roles" />
       )}
       <Toolbar>
         <ToolbarContent>
           <ToolbarItem>
-            <Button data-testid="generate-token" onClick={() => setGenerating(true)} isDisabled={!policy || policy.roles.length === 0}>
+            <Button id="personal-token-generate" data-testid="generate-token" onClick={() => setGenerating(true)} isDisabled={!policy || policy.roles.length === 0}>
               {t("generateToken")}
             </Button>
           </ToolbarItem>
@@ -92,12 +113,12 @@ export const PersonalTokens = () => {
       </Toolbar>
       {!tokens && !error && <Spinner aria-label={t("personalTokens")} />}
       {tokens?.length === 0 && (
-        <EmptyState data-testid="empty-state">
+        <EmptyState id="personal-tokens-empty" data-testid="empty-state">
           <EmptyStateHeader titleText={t("noTokensTitle")} headingLevel="h2" icon={<EmptyStateIcon icon={KeyIcon} />} />
           <EmptyStateBody>
             <p>{t("noTokensBody")}</p>
-            <CodeBlock>
-              <CodeBlockCode>{`curl -X POST -H "X-Refresh-Token: <your token>" \\\n  ${exchangeUrl}`}</CodeBlockCode>
+            <CodeBlock className="pf-v5-u-text-align-left pf-v5-u-mt-md" data-testid="exchange-example">
+              <CodeBlockCode>{`curl -X POST -H "X-Refresh-Token: <token>" \\\n  ${exchangeUrl}`}</CodeBlockCode>
             </CodeBlock>
           </EmptyStateBody>
         </EmptyState>
@@ -106,19 +127,19 @@ export const PersonalTokens = () => {
         <Table aria-label={t("personalTokens")} variant="compact" data-testid="tokens-table">
           <Thead>
             <Tr>
-              <Th>{t("tokenName")}</Th>
-              <Th>{t("tokenRole")}</Th>
-              <Th>{t("tokenScopes")}</Th>
-              <Th>{t("tokenCreated")}</Th>
-              <Th>{t("tokenExpires")}</Th>
-              <Th>{t("tokenLastUsed")}</Th>
-              <Th>{t("tokenHint")}</Th>
+              <Th modifier="wrap">{t("tokenName")}</Th>
+              <Th modifier="wrap">{t("tokenRole")}</Th>
+              <Th modifier="wrap">{t("tokenScopes")}</Th>
+              <Th modifier="wrap">{t("tokenCreated")}</Th>
+              <Th modifier="wrap">{t("tokenExpires")}</Th>
+              <Th modifier="wrap">{t("tokenLastUsed")}</Th>
+              <Th modifier="wrap">{t("tokenHint")}</Th>
               <Th screenReaderText={t("tokenActions")} />
             </Tr>
           </Thead>
           <Tbody>
             {tokens.map((token) => (
-              <Tr key={token.id} data-testid="token-row" data-token-name={token.name}>
+              <Tr key={token.id} id={`personal-token-${token.id}`} data-testid="token-row" data-token-id={token.id} data-token-name={token.name}>
                 <Td dataLabel={t("tokenName")}>
                   <strong>{token.name}</strong>
                   {token.assignedBy && (
@@ -141,7 +162,7 @@ export const PersonalTokens = () => {
                 <Td dataLabel={t("tokenLastUsed")}>{token.lastUsedAt ? formatDate(token.lastUsedAt) : t("tokenNeverUsed")}</Td>
                 <Td dataLabel={t("tokenHint")}><code>{token.hint}</code></Td>
                 <Td isActionCell>
-                  <Button variant="secondary" isDanger data-testid="revoke-token" aria-label={`${t("revokeToken")} ${token.name}`}
+                  <Button variant="secondary" isDanger data-testid="revoke-token" data-token-id={token.id} aria-label={t("revokeTokenNamed", { name: token.name })}
                     onClick={() => setRevoking(token)}>
                     {t("revokeToken")}
                   </Button>
@@ -158,8 +179,8 @@ export const PersonalTokens = () => {
         <Modal variant={ModalVariant.small} isOpen title={t("revokeTokenTitle", { name: revoking.name })} titleIconVariant="warning"
           onClose={() => setRevoking(undefined)} data-testid="revoke-dialog"
           actions={[
-            <Button key="confirm" variant="danger" data-testid="confirm-revoke" onClick={() => revoke(revoking)}>{t("revokeToken")}</Button>,
-            <Button key="cancel" variant="link" onClick={() => setRevoking(undefined)}>{t("tokenCancel")}</Button>,
+            <Button key="confirm" variant="danger" id="personal-token-confirm-revoke" data-testid="confirm-revoke" onClick={() => revoke(revoking)}>{t("revokeToken")}</Button>,
+            <Button key="cancel" variant="link" data-testid="cancel-revoke" onClick={() => setRevoking(undefined)}>{t("tokenCancel")}</Button>,
           ]}>
           {t("revokeTokenBody")}
         </Modal>
@@ -167,7 +188,3 @@ export const PersonalTokens = () => {
     </Page>
   );
 };
-
-function formatDate(iso: string) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}

@@ -46,15 +46,21 @@ async function call<T>({ environment, keycloak }: Context, path: string, init: R
     throw new ApiError(401, "session expired");
   }
   const url = `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/personal-tokens${path}`;
-  const response = await fetch(url, {
-    ...init,
-    headers: {
-      ...init.headers,
-      Authorization: `Bearer ${keycloak.token}`,
-      Accept: "application/json",
-      ...(init.body ? { "Content-Type": "application/json" } : {}),
-    },
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      cache: "no-store",
+      headers: {
+        ...init.headers,
+        Authorization: `Bearer ${keycloak.token}`,
+        Accept: "application/json",
+        ...(init.body ? { "Content-Type": "application/json" } : {}),
+      },
+    });
+  } catch (e) {
+    throw new ApiError(0, String(e));
+  }
   if (!response.ok) {
     let description = response.statusText;
     try {

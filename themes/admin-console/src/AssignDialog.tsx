@@ -1,0 +1,122 @@
+import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation";
+import {
+  Alert,
+  Button,
+  ClipboardCopy,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Menu,
+  MenuContent,
+  MenuItem,
+  MenuList,
+  Modal,
+  ModalVariant,
+  SearchInput,
+  TextInput,
+} from "@patternfly/react-core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { OwnerApi, Token } from "./api";
+
+type Props = { api: OwnerApi; roles: string[]; onClose: () => void };
+
+export const AssignDialog = ({ api, roles, onClose }: Props) => {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const [query, setQuery] = useState("");
+  const [matches, setMatches] = useState<UserRepresentation[]>([]);
+  const [user, setUser] = useState<UserRepresentation>();
+  const [name, setName] = useState("");
+  const [days, setDays] = useState("");
+  const [role, setRole] = useState("");
+  const [error, setError] = useState<string>();
+  const [created, setCreated] = useState<Token>();
+
+  useEffect(() => {
+    if (!query.trim() || user?.username === query) {
+      setMatches([]);
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      adminClient.users.find({ search: query.trim(), max: 20, briefRepresentation: true })
+        .then(setMatches).catch((e) => setError((e as Error).message));
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [query, adminClient, user]);
+
+  const submit = async () => {
+    if (!user?.id) {
+      setError(t("pt_userSearch"));
+      return;
+    }
+    try {
+      setCreated(await api.assign({
+        userId: user.id,
+        name: name.trim(),
+        ...(days.trim() !== "" ? { expiresInDays: Number(days) } : {}),
+        ...(role ? { role } : {}),
+      }));
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  if (created?.token) {
+    return (
+      <Modal variant={ModalVariant.medium} isOpen title={t("pt_secretTitle", { username: created.username })} onClose={onClose}
+        data-testid="owner-secret-dialog"
+        actions={[<Button key="done" data-testid="owner-secret-done" onClick={onClose}>{t("pt_done")}</Button>]}>
+        <Alert variant="warning" isInline title={t("pt_secretWarning")} className="pf-v5-u-mb-md" />
+        <ClipboardCopy isReadOnly data-testid="owner-token-secret" textAriaLabel={t("pt_secretTitle", { username: created.username })}>
+          {created.token}
+        </ClipboardCopy>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal variant={ModalVariant.small} isOpen title={t("pt_assign")} onClose={onClose} data-testid="assign-dialog"
+      actions={[
+        <Button key="assign" data-testid="assign-submit" onClick={submit}>{t("pt_submit")}</Button>,
+        <Button key="cancel" variant="link" onClick={onClose}>{t("pt_cancel")}</Button>,
+      ]}>
+      <Form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        {error && <Alert variant="danger" isInline title={error} data-testid="assign-error" />}
+        <FormGroup label={t("pt_user")} isRequired fieldId="assign-user">
+          <SearchInput id="assign-user" data-testid="assign-user" placeholder={t("pt_userSearch")} aria-label={t("pt_user")}
+            value={query} onChange={(_e, v) => { setQuery(v); setUser(undefined); }} onClear={() => { setQuery(""); setUser(undefined); }} />
+          {matches.length > 0 && (
+            <Menu isScrollable data-testid="assign-user-matches">
+              <MenuContent>
+                <MenuList>
+                  {matches.map((m) => (
+                    <MenuItem key={m.id} itemId={m.id} data-testid="assign-user-option"
+                      onClick={() => { setUser(m); setQuery(m.username ?? ""); setMatches([]); }}>
+                      {m.username}{m.email ? ` (${m.email})` : ""}
+                    </MenuItem>
+                  ))}
+                </MenuList>
+              </MenuContent>
+            </Menu>
+          )}
+        </FormGroup>
+        <FormGroup label={t("pt_name")} isRequired fieldId="assign-name">
+          <TextInput id="assign-name" data-testid="assign-name" value={name} maxLength={100} onChange={(_e, v) => setName(v)} />
+        </FormGroup>
+        <FormGroup label={t("pt_expiresInDays")} fieldId="assign-days">
+          <TextInput id="assign-days" data-testid="assign-days" type="number" min={0} value={days} onChange={(_e, v) => setDays(v)} />
+        </FormGroup>
+        <FormGroup label={t("pt_role")} fieldId="assign-role">
+          <FormSelect id="assign-role" data-testid="assign-role" value={role} onChange={(_e, v) => setRole(v)}>
+            <FormSelectOption value="" label={t("pt_defaultRole")} />
+            {roles.map((r) => <FormSelectOption key={r} value={r} label={r} />)}
+          </FormSelect>
+        </FormGroup>
+      </Form>
+    </Modal>
+  );
+};
