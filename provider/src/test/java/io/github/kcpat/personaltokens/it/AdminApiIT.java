@@ -252,6 +252,22 @@ class AdminApiIT {
         }
         assertTrue(operations.contains("CREATE"), operations.toString());
         assertTrue(operations.contains("DELETE"), operations.toString());
+        // Revoke-all and policy updates are audited too.
+        assertEquals(204, Http.putJson(api() + "/policy", owner, Http.get(api() + "/policy", owner).body()).status());
+        Http.Res later = Http.get(realm.adminUrl() + "/admin-events?max=1000", owner);
+        boolean revokeAll = false;
+        boolean policyUpdate = false;
+        for (JsonNode e : later.json()) {
+            if ("PERSONAL_TOKEN".equals(e.path("resourceType").asText())) {
+                revokeAll |= "DELETE".equals(e.path("operationType").asText())
+                        && e.path("representation").asText().contains(targetId);
+                policyUpdate |= "UPDATE".equals(e.path("operationType").asText())
+                        && e.path("representation").asText().contains("tokenPrefix");
+            }
+        }
+        assertTrue(revokeAll, "revoke-all event with the user id");
+        assertTrue(policyUpdate, "policy update event with the policy");
+        assertFalse(later.body().contains(secret));
         assertFalse(events.body().contains(secret), "the secret must never reach admin events");
         assertFalse(events.body().contains(secret.substring(6, 30)));
     }

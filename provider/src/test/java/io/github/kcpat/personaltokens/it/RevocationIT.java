@@ -191,6 +191,9 @@ class RevocationIT {
         String usedShort = realm.createToken(used.userToken(), Map.of("name", "short", "expiresInDays", 1)).get("token").asText();
         try {
             Clock.shift(realm.server, 2 * 86400);
+            Http.Res grant = realm.grant(usedShort);
+            assertEquals(400, grant.status(), grant.toString());
+            assertEquals("invalid_grant", grant.json().get("error").asText());
             assertEquals(401, realm.exchange(usedShort).status());
             assertFalse(realm.introspectActive(used.accessToken()));
             // Nobody touches "idle": only the cluster-aware cleanup task can remove it.
