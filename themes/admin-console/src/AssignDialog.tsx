@@ -21,9 +21,15 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OwnerApi, Token } from "./api";
 
-type Props = { api: OwnerApi; roles: string[]; onClose: () => void };
+type Props = {
+  api: OwnerApi;
+  roles: string[];
+  presetUserId?: string;
+  onUserResolved?: (username: string) => void;
+  onClose: () => void;
+};
 
-export const AssignDialog = ({ api, roles, onClose }: Props) => {
+export const AssignDialog = ({ api, roles, presetUserId, onUserResolved, onClose }: Props) => {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
   const [query, setQuery] = useState("");
@@ -34,6 +40,19 @@ export const AssignDialog = ({ api, roles, onClose }: Props) => {
   const [role, setRole] = useState("");
   const [error, setError] = useState<string>();
   const [created, setCreated] = useState<Token>();
+
+  useEffect(() => {
+    if (!presetUserId) {
+      return;
+    }
+    adminClient.users.findOne({ id: presetUserId }).then((found) => {
+      if (found) {
+        setUser(found);
+        setQuery(found.username ?? "");
+        onUserResolved?.(found.username ?? "");
+      }
+    }).catch((e) => setError((e as Error).message));
+  }, [presetUserId, adminClient, onUserResolved]);
 
   useEffect(() => {
     if (!query.trim() || user?.username === query) {

@@ -17,6 +17,7 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import type { OwnerApi, Token } from "./api";
 import { AssignDialog } from "./AssignDialog";
@@ -27,6 +28,10 @@ type Confirm = { title: string; run: () => Promise<void> };
 
 export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolean }) => {
   const { t } = useTranslation();
+  // Set when the page is opened from a user's details page: that user's tokens only.
+  const [params, setParams] = useSearchParams();
+  const userId = params.get("userId") ?? undefined;
+  const [userName, setUserName] = useState<string>();
   const [tokens, setTokens] = useState<Token[]>([]);
   const [search, setSearch] = useState("");
   const [role, setRole] = useState("");
@@ -39,12 +44,12 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
   const refresh = useCallback(async () => {
     try {
       // One more than a page tells whether there is a next page.
-      setTokens(await api.list({ search, role, first, max: PAGE + 1 }));
+      setTokens(await api.list({ userId, search, role, first, max: PAGE + 1 }));
       setError(undefined);
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [api, search, role, first]);
+  }, [api, userId, search, role, first]);
 
   useEffect(() => {
     void refresh();
@@ -80,6 +85,13 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
               {roles.map((r) => <FormSelectOption key={r} value={r} label={r} />)}
             </FormSelect>
           </ToolbarItem>
+          {userId && (
+            <ToolbarItem>
+              <Label color="blue" data-testid="user-filter" onClose={() => setParams({})}>
+                {t("pt_user")}: {userName ?? tokens[0]?.username ?? userId}
+              </Label>
+            </ToolbarItem>
+          )}
           {canManage && (
             <ToolbarItem>
               <Button data-testid="assign-token" onClick={() => setAssigning(true)}>{t("pt_assign")}</Button>
@@ -136,7 +148,10 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
           </Tbody>
         </Table>
       )}
-      {assigning && <AssignDialog api={api} roles={roles} onClose={() => { setAssigning(false); void refresh(); }} />}
+      {assigning && (
+        <AssignDialog api={api} roles={roles} presetUserId={userId} onUserResolved={setUserName}
+          onClose={() => { setAssigning(false); void refresh(); }} />
+      )}
       {confirm && (
         <Modal variant={ModalVariant.small} isOpen title={confirm.title} titleIconVariant="warning" onClose={() => setConfirm(undefined)}
           actions={[

@@ -8,7 +8,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { initI18n } from "./i18n";
-import { NavEntry } from "./NavEntry";
+import { NavEntry, UserTab } from "./NavEntry";
 import { PersonalTokensPage } from "./PersonalTokensPage";
 
 const environment = getInjectedEnvironment<AdminEnvironment>();
@@ -27,6 +27,7 @@ const router = createHashRouter([
       <KeycloakProvider environment={environment}>
         <AdminUi />
         <NavEntry />
+        <UserTab />
       </KeycloakProvider>
     ),
     children: routes,

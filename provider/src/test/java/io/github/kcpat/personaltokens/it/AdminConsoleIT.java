@@ -103,4 +103,28 @@ class AdminConsoleIT {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of(System.getProperty("kcpat.screenshots"), "admin-personal-tokens.png")));
     }
+
+    @Test
+    @Order(4)
+    void theUserDetailsPageLeadsToThatUsersTokensAndAssignsToThem() {
+        String aliceId = Http.get(realm.adminUrl() + "/users?exact=true&username=alice", realm.admin()).json().get(0).get("id").asText();
+        Page page = browser.newPage();
+        page.navigate(realm.server.baseUrl() + "/admin/" + realm.name + "/console/#/" + realm.name + "/users/" + aliceId + "/settings");
+        Browser.login(page, "owner", TestRealm.PASSWORD);
+        Browser.awaitOrCapture(page, "[data-testid=user-personal-tokens-tab]", "admin-user-tab");
+        page.getByTestId("user-personal-tokens-tab").click();
+
+        assertThat(page.getByTestId("user-filter")).containsText("alice");
+        assertThat(page.locator("[data-testid=owner-token-row]")).hasCount(1);
+        assertThat(page.locator("[data-testid=owner-token-row][data-token-name='laptop']")).isVisible();
+
+        page.getByTestId("assign-token").click();
+        assertThat(page.getByTestId("assign-user").locator("input")).hasValue("alice");
+        page.getByTestId("assign-name").fill("from alice's page");
+        page.getByTestId("assign-submit").click();
+        String secret = page.getByTestId("owner-token-secret").locator("input").inputValue();
+        assertEquals(200, realm.exchange(secret).status());
+        page.getByTestId("owner-secret-done").click();
+        assertThat(page.locator("[data-testid=owner-token-row]")).hasCount(2);
+    }
 }
