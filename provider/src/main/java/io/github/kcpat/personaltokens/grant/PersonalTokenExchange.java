@@ -3,7 +3,6 @@ package io.github.kcpat.personaltokens.grant;
 import io.github.kcpat.personaltokens.policy.RoleScopes;
 import io.github.kcpat.personaltokens.session.AccessTokenMinter;
 import io.github.kcpat.personaltokens.session.BackingSessions;
-import io.github.kcpat.personaltokens.session.PersonalTokensClient;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
 import io.github.kcpat.personaltokens.storage.PersonalTokenStore;
 import io.github.kcpat.personaltokens.token.PersonalTokenService;
@@ -17,7 +16,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -82,9 +80,8 @@ public final class PersonalTokenExchange {
         }
 
         RoleScopes role = tokens.policy().role(token.getRole()).orElseThrow();
-        ClientModel client = PersonalTokensClient.ensure(session, realm);
         AccessTokenResponse response = new AccessTokenMinter(session, GRANT_TYPE)
-                .mint(realm, client, verdict.offlineSession(), token.getId(), role.scopeString(), event);
+                .mint(realm, tokens.client(), verdict.offlineSession(), token.getId(), role.scopeString(), event);
         new BackingSessions(session).markUsed(verdict.offlineSession());
         long threshold = now - config.lastUsedIntervalSeconds() * 1000L;
         // Most exchanges fall inside the window: skip the statement, not just the row.

@@ -7,4 +7,6 @@ import java.util.Collection;
  * token name, or any of {@code searchUserIds} (the users whose username matched the same text).
  */
 public record TokenFilter(String userId, String role, String search, Collection<String> searchUserIds) {
+
+    public static final TokenFilter ALL = new TokenFilter(null, null, null, null);
 }

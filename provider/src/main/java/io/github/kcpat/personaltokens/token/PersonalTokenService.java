@@ -47,6 +47,11 @@ public final class PersonalTokenService {
         return policy;
     }
 
+    /** The realm's {@code personal-tokens} client, already looked up (or created) for this request. */
+    public ClientModel client() {
+        return client;
+    }
+
     public TokenLiveness liveness() {
         return liveness;
     }
@@ -149,7 +154,7 @@ public final class PersonalTokenService {
         List<PersonalTokenEntity> all = new java.util.ArrayList<>();
         List<PersonalTokenEntity> batch;
         do {
-            batch = store.search(realm.getId(), new TokenFilter(null, null, null, null), all.size(), SWEEP_WINDOW);
+            batch = store.search(realm.getId(), TokenFilter.ALL, all.size(), SWEEP_WINDOW);
             all.addAll(batch);
         } while (batch.size() == SWEEP_WINDOW);
         for (PersonalTokenEntity token : all) {
