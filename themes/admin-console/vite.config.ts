@@ -1,11 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { userDetailsTabPlugin } from "./user-details-tab-plugin";
 
 // keycloak.v2's index.ftl finds the entry through .vite/manifest.json and supplies React through
 // an import map; React stays external and the output goes into the theme's resources.
 export default defineConfig({
   base: "",
   esbuild: { jsx: "automatic" },
+  plugins: [userDetailsTabPlugin()],
   resolve: {
     alias: {
       "react-dom/client": "react-dom",

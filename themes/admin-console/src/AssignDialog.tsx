@@ -1,4 +1,3 @@
-import { useAdminClient } from "@keycloak/keycloak-admin-ui";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation";
 import {
   Alert,
@@ -8,63 +7,31 @@ import {
   FormGroup,
   FormSelect,
   FormSelectOption,
-  Menu,
-  MenuContent,
-  MenuItem,
-  MenuList,
   Modal,
   ModalVariant,
-  SearchInput,
   TextInput,
 } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OwnerApi, Token } from "./api";
+import { UserPicker } from "./UserPicker";
 
 type Props = {
   api: OwnerApi;
   roles: string[];
-  presetUserId?: string;
-  onUserResolved?: (username: string) => void;
+  /** Assignment from a user's details page: to that user, no picker. */
+  fixedUser?: UserRepresentation;
   onClose: () => void;
 };
 
-export const AssignDialog = ({ api, roles, presetUserId, onUserResolved, onClose }: Props) => {
+export const AssignDialog = ({ api, roles, fixedUser, onClose }: Props) => {
   const { t } = useTranslation();
-  const { adminClient } = useAdminClient();
-  const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<UserRepresentation[]>([]);
-  const [user, setUser] = useState<UserRepresentation>();
+  const [user, setUser] = useState<UserRepresentation | undefined>(fixedUser);
   const [name, setName] = useState("");
   const [days, setDays] = useState("");
   const [role, setRole] = useState("");
   const [error, setError] = useState<string>();
   const [created, setCreated] = useState<Token>();
-
-  useEffect(() => {
-    if (!presetUserId) {
-      return;
-    }
-    adminClient.users.findOne({ id: presetUserId }).then((found) => {
-      if (found) {
-        setUser(found);
-        setQuery(found.username ?? "");
-        onUserResolved?.(found.username ?? "");
-      }
-    }).catch((e) => setError((e as Error).message));
-  }, [presetUserId, adminClient, onUserResolved]);
-
-  useEffect(() => {
-    if (!query.trim() || user?.username === query) {
-      setMatches([]);
-      return;
-    }
-    const timer = window.setTimeout(() => {
-      adminClient.users.find({ search: query.trim(), max: 20, briefRepresentation: true })
-        .then(setMatches).catch((e) => setError((e as Error).message));
-    }, 250);
-    return () => window.clearTimeout(timer);
-  }, [query, adminClient, user]);
 
   const submit = async () => {
     if (!user?.id) {
@@ -106,21 +73,10 @@ export const AssignDialog = ({ api, roles, presetUserId, onUserResolved, onClose
       <Form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         {error && <Alert variant="danger" isInline title={error} data-testid="assign-error" />}
         <FormGroup label={t("pt_user")} isRequired fieldId="assign-user">
-          <SearchInput id="assign-user" data-testid="assign-user" placeholder={t("pt_userSearch")} aria-label={t("pt_user")}
-            value={query} onChange={(_e, v) => { setQuery(v); setUser(undefined); }} onClear={() => { setQuery(""); setUser(undefined); }} />
-          {matches.length > 0 && (
-            <Menu isScrollable data-testid="assign-user-matches">
-              <MenuContent>
-                <MenuList>
-                  {matches.map((m) => (
-                    <MenuItem key={m.id} itemId={m.id} data-testid="assign-user-option"
-                      onClick={() => { setUser(m); setQuery(m.username ?? ""); setMatches([]); }}>
-                      {m.username}{m.email ? ` (${m.email})` : ""}
-                    </MenuItem>
-                  ))}
-                </MenuList>
-              </MenuContent>
-            </Menu>
+          {fixedUser ? (
+            <TextInput id="assign-user" data-testid="assign-fixed-user" value={fixedUser.username ?? ""} readOnlyVariant="default" />
+          ) : (
+            <UserPicker onPick={setUser} onError={setError} />
           )}
         </FormGroup>
         <FormGroup label={t("pt_name")} isRequired fieldId="assign-name">

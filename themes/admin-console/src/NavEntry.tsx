@@ -1,7 +1,7 @@
 import { useEnvironment, type AdminEnvironment } from "@keycloak/keycloak-admin-ui";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, useLocation } from "react-router-dom";
+import { NavLink, useLocation } from "react-router-dom";
 import { useInjectedSlot } from "./useInjectedSlot";
 
 /** "Personal API tokens" beside the stock "Users" entry of the navigation. */
@@ -21,26 +21,6 @@ export const NavEntry = () => {
       className={({ isActive }) => `pf-v5-c-nav__link${isActive ? " pf-m-current" : ""}`}>
       {t("personalTokens")}
     </NavLink>,
-    slot,
-  );
-};
-
-/** A "Personal API tokens" tab on a user's details page, opening the page filtered to that user. */
-export const UserTab = () => {
-  const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const match = /^\/([^/]+)\/users\/([^/]+)\//.exec(pathname + "/");
-  const slot = useInjectedSlot(match ? "[data-testid=user-details-tab]" : undefined,
-    "user-tab", "pf-v5-c-tabs__item");
-
-  if (!slot || !match) {
-    return null;
-  }
-  return createPortal(
-    <Link className="pf-v5-c-tabs__link" data-testid="user-personal-tokens-tab"
-      to={`/${match[1]}/personal-tokens?userId=${encodeURIComponent(match[2])}`}>
-      <span className="pf-v5-c-tabs__item-text">{t("personalTokens")}</span>
-    </Link>,
     slot,
   );
 };

@@ -1,21 +1,16 @@
-import { useAccess, useAdminClient, useRealm, ViewHeader } from "@keycloak/keycloak-admin-ui";
+import { useAccess, ViewHeader } from "@keycloak/keycloak-admin-ui";
 import { PageSection, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ownerApi } from "./api";
 import { PolicyTab } from "./PolicyTab";
 import { TokensTab } from "./TokensTab";
+import { useOwnerApi } from "./useOwnerApi";
 
 export const PersonalTokensPage = () => {
   const { t } = useTranslation();
-  const { adminClient } = useAdminClient();
-  const { realm } = useRealm();
   const { hasAccess } = useAccess();
   const [tab, setTab] = useState<string | number>("tokens");
-  const api = useMemo(
-    () => ownerApi(adminClient.baseUrl, realm, () => adminClient.getAccessToken()),
-    [adminClient, realm],
-  );
+  const api = useOwnerApi();
 
   return (
     <>

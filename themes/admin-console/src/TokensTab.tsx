@@ -17,8 +17,8 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
-import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation";
 import type { OwnerApi, Token } from "./api";
 import { AssignDialog } from "./AssignDialog";
 
@@ -26,12 +26,16 @@ const PAGE = 20;
 
 type Confirm = { title: string; run: () => Promise<void> };
 
-export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolean }) => {
+type Props = {
+  api: OwnerApi;
+  canManage: boolean;
+  /** On a user's details page: that user's tokens only, and assignment to that user. */
+  user?: UserRepresentation;
+};
+
+export const TokensTab = ({ api, canManage, user }: Props) => {
   const { t } = useTranslation();
-  // Set when the page is opened from a user's details page: that user's tokens only.
-  const [params, setParams] = useSearchParams();
-  const userId = params.get("userId") ?? undefined;
-  const [userName, setUserName] = useState<string>();
+  const userId = user?.id;
   const [tokens, setTokens] = useState<Token[]>([]);
   const [search, setSearch] = useState("");
   const [role, setRole] = useState("");
@@ -85,16 +89,17 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
               {roles.map((r) => <FormSelectOption key={r} value={r} label={r} />)}
             </FormSelect>
           </ToolbarItem>
-          {userId && (
-            <ToolbarItem>
-              <Label color="blue" data-testid="user-filter" onClose={() => setParams({})}>
-                {t("pt_user")}: {userName ?? tokens[0]?.username ?? userId}
-              </Label>
-            </ToolbarItem>
-          )}
           {canManage && (
             <ToolbarItem>
               <Button data-testid="assign-token" onClick={() => setAssigning(true)}>{t("pt_assign")}</Button>
+            </ToolbarItem>
+          )}
+          {canManage && user && tokens.length > 0 && (
+            <ToolbarItem>
+              <Button variant="secondary" isDanger data-testid="user-revoke-all"
+                onClick={() => setConfirm({ title: t("pt_revokeAllTitle", { username: user.username }), run: () => api.revokeAll(user.id!) })}>
+                {t("pt_revokeAll")}
+              </Button>
             </ToolbarItem>
           )}
           <ToolbarItem variant="pagination" align={{ default: "alignRight" }}>
@@ -109,7 +114,7 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
         <Table aria-label={t("personalTokens")} variant="compact" data-testid="owner-tokens-table">
           <Thead>
             <Tr>
-              <Th>{t("pt_user")}</Th>
+              {!user && <Th>{t("pt_user")}</Th>}
               <Th>{t("pt_name")}</Th>
               <Th>{t("pt_role")}</Th>
               <Th>{t("pt_scopes")}</Th>
@@ -123,7 +128,7 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
           <Tbody>
             {tokens.slice(0, PAGE).map((token) => (
               <Tr key={token.id} data-testid="owner-token-row" data-token-name={token.name}>
-                <Td>{token.username}</Td>
+                {!user && <Td>{token.username}</Td>}
                 <Td><strong>{token.name}</strong> <code className="pf-v5-u-font-size-sm">{token.hint}</code></Td>
                 <Td>{token.role}</Td>
                 <Td><LabelGroup>{token.scopes.map((s) => <Label key={s} isCompact>{s}</Label>)}</LabelGroup></Td>
@@ -136,11 +141,16 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
                     <Button variant="secondary" isDanger size="sm" data-testid="owner-revoke"
                       onClick={() => setConfirm({ title: t("pt_revokeTitle", { name: token.name, username: token.username }), run: () => api.revoke(token.id) })}>
                       {t("pt_revoke")}
-                    </Button>{" "}
-                    <Button variant="link" isDanger size="sm" data-testid="owner-revoke-all"
-                      onClick={() => setConfirm({ title: t("pt_revokeAllTitle", { username: token.username }), run: () => api.revokeAll(token.userId) })}>
-                      {t("pt_revokeAll")}
                     </Button>
+                    {!user && (
+                      <>
+                        {" "}
+                        <Button variant="link" isDanger size="sm" data-testid="owner-revoke-all"
+                          onClick={() => setConfirm({ title: t("pt_revokeAllTitle", { username: token.username }), run: () => api.revokeAll(token.userId) })}>
+                          {t("pt_revokeAll")}
+                        </Button>
+                      </>
+                    )}
                   </Td>
                 )}
               </Tr>
@@ -149,7 +159,7 @@ export const TokensTab = ({ api, canManage }: { api: OwnerApi; canManage: boolea
         </Table>
       )}
       {assigning && (
-        <AssignDialog api={api} roles={roles} presetUserId={userId} onUserResolved={setUserName}
+        <AssignDialog api={api} roles={roles} fixedUser={user}
           onClose={() => { setAssigning(false); void refresh(); }} />
       )}
       {confirm && (

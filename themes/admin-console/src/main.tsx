@@ -8,8 +8,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { initI18n } from "./i18n";
-import { NavEntry, UserTab } from "./NavEntry";
+import { NavEntry } from "./NavEntry";
 import { PersonalTokensPage } from "./PersonalTokensPage";
+import { userDetailsTab } from "./UserDetailsTab";
 
 const environment = getInjectedEnvironment<AdminEnvironment>();
 
@@ -20,6 +21,9 @@ routes.splice(routes.length - 1, 0, {
   handle: { access: "query-users" },
 });
 
+// Read by the stock EditUser page, which the build patches to append this tab to its own.
+globalThis.__personalTokensUserDetailsTabs = userDetailsTab;
+
 const router = createHashRouter([
   {
     path: "/",
@@ -27,7 +31,6 @@ const router = createHashRouter([
       <KeycloakProvider environment={environment}>
         <AdminUi />
         <NavEntry />
-        <UserTab />
       </KeycloakProvider>
     ),
     children: routes,

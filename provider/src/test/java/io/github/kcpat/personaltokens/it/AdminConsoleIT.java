@@ -104,27 +104,86 @@ class AdminConsoleIT {
                 .setPath(Path.of(System.getProperty("kcpat.screenshots"), "admin-personal-tokens.png")));
     }
 
+    static Page openUserTab(String admin, String username) {
+        String userId = Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin())
+                .json().get(0).get("id").asText();
+        Page page = browser.newPage();
+        page.navigate(realm.server.baseUrl() + "/admin/" + realm.name + "/console/#/" + realm.name + "/users/" + userId + "/settings");
+        Browser.login(page, admin, TestRealm.PASSWORD);
+        Browser.awaitOrCapture(page, "[data-testid=user-personal-tokens-tab]", "admin-user-tab-" + admin);
+        page.getByTestId("user-personal-tokens-tab").click();
+        Browser.awaitOrCapture(page, "[data-testid=owner-tokens-table], [data-testid=no-tokens]", "admin-user-tab-panel-" + admin);
+        // The tab renders inside the user's own details page: its header and tab bar stay.
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/users/" + userId + "/personal-tokens$"));
+        assertThat(page.locator(".kc-username-view-header")).containsText(username);
+        assertThat(page.locator("li.pf-m-current")).containsText("Personal API tokens");
+        assertThat(page.getByTestId("user-details-tab")).isVisible();
+        return page;
+    }
+
     @Test
     @Order(4)
-    void theUserDetailsPageLeadsToThatUsersTokensAndAssignsToThem() {
-        String aliceId = Http.get(realm.adminUrl() + "/users?exact=true&username=alice", realm.admin()).json().get(0).get("id").asText();
-        Page page = browser.newPage();
-        page.navigate(realm.server.baseUrl() + "/admin/" + realm.name + "/console/#/" + realm.name + "/users/" + aliceId + "/settings");
-        Browser.login(page, "owner", TestRealm.PASSWORD);
-        Browser.awaitOrCapture(page, "[data-testid=user-personal-tokens-tab]", "admin-user-tab");
-        page.getByTestId("user-personal-tokens-tab").click();
+    void theUserDetailsTabListsAssignsAndRevokesThatUsersTokens() {
+        String ciSecret = realm.createToken(realm.userToken("alice"), "ci").get("token").asText();
+        Page page = openUserTab("owner", "alice");
 
-        assertThat(page.getByTestId("user-filter")).containsText("alice");
-        assertThat(page.locator("[data-testid=owner-token-row]")).hasCount(1);
-        assertThat(page.locator("[data-testid=owner-token-row][data-token-name='laptop']")).isVisible();
+        // alice's two tokens (laptop, ci); bob's deploy bot is not on her page.
+        Locator rows = page.locator("[data-testid=owner-token-row]");
+        assertThat(rows).hasCount(2);
+        assertThat(page.locator("[data-testid=owner-token-row][data-token-name='deploy bot']")).hasCount(0);
 
         page.getByTestId("assign-token").click();
-        assertThat(page.getByTestId("assign-user").locator("input")).hasValue("alice");
+        assertThat(page.getByTestId("assign-fixed-user")).hasValue("alice");
         page.getByTestId("assign-name").fill("from alice's page");
         page.getByTestId("assign-submit").click();
-        String secret = page.getByTestId("owner-token-secret").locator("input").inputValue();
-        assertEquals(200, realm.exchange(secret).status());
+        String assigned = page.getByTestId("owner-token-secret").locator("input").inputValue();
+        assertEquals(200, realm.exchange(assigned).status());
         page.getByTestId("owner-secret-done").click();
+        assertThat(rows).hasCount(3);
+
+        Locator row = page.locator("[data-testid=owner-token-row][data-token-name=\"from alice's page\"]");
+        assertThat(row).containsText("owner");
+        row.getByTestId("owner-revoke").click();
+        page.getByTestId("owner-confirm").click();
+        assertThat(rows).hasCount(2);
+        assertEquals(401, realm.exchange(assigned).status());
+        assertEquals(200, realm.exchange(ciSecret).status());
+
+        page.getByTestId("user-revoke-all").click();
+        page.getByTestId("owner-confirm").click();
+        assertThat(page.getByTestId("no-tokens")).isVisible();
+        assertEquals(401, realm.exchange(ciSecret).status());
+        // bob's token was not touched by revoking all of alice's.
+        assertThat(openOwnerPage("owner").locator("[data-testid=owner-token-row][data-token-name='deploy bot']")).hasCount(1);
+    }
+
+    @Test
+    @Order(5)
+    void theUserDetailsTabIsReadOnlyForAViewOnlyAdmin() {
+        Page page = openUserTab("viewer", "bob");
+        assertThat(page.locator("[data-testid=owner-token-row][data-token-name='deploy bot']")).isVisible();
+        assertThat(page.getByTestId("assign-token")).hasCount(0);
+        assertThat(page.getByTestId("owner-revoke")).hasCount(0);
+        assertThat(page.getByTestId("user-revoke-all")).hasCount(0);
+
+        // The stock tabs still work after the patch that added ours.
+        page.getByTestId("user-details-tab").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/users/[^/]+/settings$"));
+        assertThat(page.getByTestId("owner-tokens-table")).hasCount(0);
+        assertThat(page.locator("li.pf-m-current")).containsText("Details");
+    }
+
+    @Test
+    @Order(6)
+    void userDetailsTabScreenshot() {
+        String owner = AdminApiIT.adminTokenOf(realm, "owner");
+        String aliceId = Http.get(realm.adminUrl() + "/users?exact=true&username=alice", realm.admin()).json().get(0).get("id").asText();
+        assertEquals(201, Http.postJson(realm.adminUrl() + "/personal-tokens", owner,
+                Map.of("userId", aliceId, "name", "nightly export", "expiresInDays", 30)).status());
+        assertEquals(201, Http.postJson(realm.tokensUrl(), realm.userToken("alice"), Map.of("name", "laptop")).status());
+        Page page = openUserTab("owner", "alice");
         assertThat(page.locator("[data-testid=owner-token-row]")).hasCount(2);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of(System.getProperty("kcpat.screenshots"), "admin-user-personal-tokens.png")));
     }
 }
