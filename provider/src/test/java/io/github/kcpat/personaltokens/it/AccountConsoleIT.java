@@ -2,8 +2,11 @@ package io.github.kcpat.personaltokens.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -111,5 +114,48 @@ class AccountConsoleIT {
         assertThat(page.locator("[data-testid=token-row]")).hasCount(2);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of(System.getProperty("kcpat.screenshots"), "account-personal-tokens.png")));
+    }
+
+    /**
+     * DESIGN §6.2, the one path that runs through the login flow: a password change with "Sign out
+     * from other devices" removes the token's backing offline session. Unticked, the token lives on.
+     */
+    @Test
+    @Order(4)
+    void aPasswordChangeThatSignsOutOtherDevicesKillsTheTokens() {
+        String daveId = realm.createUser("dave", "user");
+        String secret = realm.createToken(realm.userToken("dave"), "survives a plain change").get("token").asText();
+        String accessToken = realm.accessToken(secret);
+
+        changePasswordAtLogin(daveId, "dave", TestRealm.PASSWORD, "Changed-456", false);
+        assertEquals(200, realm.exchange(secret).status(), "a password change alone must not revoke");
+        assertTrue(realm.introspectActive(accessToken));
+
+        changePasswordAtLogin(daveId, "dave", "Changed-456", "Changed-789", true);
+        assertEquals(401, realm.exchange(secret).status());
+        assertEquals(400, realm.grant(secret).status());
+        assertFalse(realm.introspectActive(accessToken), "access token minted before must be inactive");
+        Http.Res list = Http.get(realm.adminUrl() + "/personal-tokens?userId=" + daveId, realm.admin());
+        assertEquals(200, list.status(), list.toString());
+        assertEquals(0, list.json().size(), list.body());
+    }
+
+    /** An admin asks for a new password; the user sets it at the next sign-in, as in real life. */
+    static void changePasswordAtLogin(String userId, String username, String password, String newPassword,
+            boolean signOutOtherDevices) {
+        JsonNode user = Http.get(realm.adminUrl() + "/users/" + userId, realm.admin()).json();
+        ((ObjectNode) user).putArray("requiredActions").add("UPDATE_PASSWORD");
+        assertEquals(204, Http.putJson(realm.adminUrl() + "/users/" + userId, realm.admin(), user).status());
+
+        Page page = browser.newPage();
+        page.navigate(realm.url() + "/account/personal-tokens");
+        Browser.login(page, username, password);
+        Browser.awaitOrCapture(page, "#password-new", "update-password-" + username);
+        page.locator("#password-new").fill(newPassword);
+        page.locator("#password-confirm").fill(newPassword);
+        page.locator("#logout-sessions").setChecked(signOutOtherDevices);
+        page.locator("[type=submit]").first().click();
+        Browser.awaitOrCapture(page, "h1:has-text('Personal API tokens')", "updated-password-" + username);
+        page.context().close();
     }
 }

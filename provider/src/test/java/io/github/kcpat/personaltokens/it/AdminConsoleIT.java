@@ -41,6 +41,17 @@ class AdminConsoleIT {
         }
     }
 
+    static String userId(String username) {
+        return Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin()).json().get(0).get("id").asText();
+    }
+
+    static void ownerAssigns(String username, Map<String, Object> token) {
+        Map<String, Object> body = new java.util.HashMap<>(token);
+        body.put("userId", userId(username));
+        Http.Res res = Http.postJson(realm.adminUrl() + "/personal-tokens", AdminApiIT.adminTokenOf(realm, "owner"), body);
+        assertEquals(201, res.status(), res.toString());
+    }
+
     static Page openOwnerPage(String username) {
         Page page = browser.newPage();
         page.navigate(realm.server.baseUrl() + "/admin/" + realm.name + "/console/");
@@ -80,10 +91,7 @@ class AdminConsoleIT {
     @Test
     @Order(2)
     void viewOnlyAdminSeesTheListButNoWriteActions() {
-        String owner = AdminApiIT.adminTokenOf(realm, "owner");
-        String bobId = Http.get(realm.adminUrl() + "/users?exact=true&username=bob", realm.admin()).json().get(0).get("id").asText();
-        assertEquals(201, Http.postJson(realm.adminUrl() + "/personal-tokens", owner,
-                Map.of("userId", bobId, "name", "deploy bot", "role", "admin")).status());
+        ownerAssigns("bob", Map.of("name", "deploy bot", "role", "admin"));
         assertEquals(201, Http.postJson(realm.tokensUrl(), realm.userToken("alice"), Map.of("name", "laptop")).status());
 
         Page page = openOwnerPage("viewer");
@@ -105,8 +113,7 @@ class AdminConsoleIT {
     }
 
     static Page openUserTab(String admin, String username) {
-        String userId = Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin())
-                .json().get(0).get("id").asText();
+        String userId = userId(username);
         Page page = browser.newPage();
         page.navigate(realm.server.baseUrl() + "/admin/" + realm.name + "/console/#/" + realm.name + "/users/" + userId + "/settings");
         Browser.login(page, admin, TestRealm.PASSWORD);
@@ -176,10 +183,7 @@ class AdminConsoleIT {
     @Test
     @Order(6)
     void userDetailsTabScreenshot() {
-        String owner = AdminApiIT.adminTokenOf(realm, "owner");
-        String aliceId = Http.get(realm.adminUrl() + "/users?exact=true&username=alice", realm.admin()).json().get(0).get("id").asText();
-        assertEquals(201, Http.postJson(realm.adminUrl() + "/personal-tokens", owner,
-                Map.of("userId", aliceId, "name", "nightly export", "expiresInDays", 30)).status());
+        ownerAssigns("alice", Map.of("name", "nightly export", "expiresInDays", 30));
         assertEquals(201, Http.postJson(realm.tokensUrl(), realm.userToken("alice"), Map.of("name", "laptop")).status());
         Page page = openUserTab("owner", "alice");
         assertThat(page.locator("[data-testid=owner-token-row]")).hasCount(2);
