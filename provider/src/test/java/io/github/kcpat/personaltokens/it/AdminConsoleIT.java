@@ -123,7 +123,7 @@ class AdminConsoleIT {
         // The tab renders inside the user's own details page: its header and tab bar stay.
         assertThat(page).hasURL(java.util.regex.Pattern.compile("/users/" + userId + "/personal-tokens$"));
         assertThat(page.locator(".kc-username-view-header")).containsText(username);
-        assertThat(page.locator("li.pf-m-current")).containsText("Personal API tokens");
+        assertThat(page.locator("li.pf-v5-c-tabs__item.pf-m-current")).containsText("Personal API tokens");
         assertThat(page.getByTestId("user-details-tab")).isVisible();
         return page;
     }
@@ -177,7 +177,7 @@ class AdminConsoleIT {
         page.getByTestId("user-details-tab").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile("/users/[^/]+/settings$"));
         assertThat(page.getByTestId("owner-tokens-table")).hasCount(0);
-        assertThat(page.locator("li.pf-m-current")).containsText("Details");
+        assertThat(page.locator("li.pf-v5-c-tabs__item.pf-m-current")).containsText("Details");
     }
 
     @Test
