@@ -35,6 +35,7 @@ const Title = () => {
 /** That user's tokens; write actions follow the console's own per-user "manage" verdict. */
 const UserTokens = () => {
   const { id } = useParams<{ id: string }>();
+  const { t } = useTranslation();
   const { adminClient } = useAdminClient();
   const api = useOwnerApi();
   const [user, setUser] = useState<UserRepresentation>();
@@ -42,9 +43,9 @@ const UserTokens = () => {
 
   useEffect(() => {
     adminClient.users.findOne({ id: id! })
-      .then((found) => found ? setUser(found) : setError(`${id}`))
+      .then((found) => found ? setUser(found) : setError(t("pt_userNotFound")))
       .catch((e) => setError((e as Error).message));
-  }, [adminClient, id]);
+  }, [adminClient, id, t]);
 
   if (error) {
     return <PageSection><Alert variant="danger" isInline title={error} data-testid="tokens-error" /></PageSection>;

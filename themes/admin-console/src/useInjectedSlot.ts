@@ -1,18 +1,14 @@
 import { useEffect, useState } from "react";
 
 /**
- * The stock console hard-codes its navigation and its user tabs. This finds a list item of theirs
- * by a stable anchor and adds an empty <li> of ours after it, for a React portal to fill. When a
- * Keycloak upgrade moves the anchor, the console logs it and the browser tests fail.
+ * The stock console hard-codes its navigation. This finds a list item of theirs by a stable anchor
+ * and adds an empty <li> of ours after it, for a React portal to fill. When a Keycloak upgrade
+ * moves the anchor, the console logs it and the browser tests fail.
  */
-export function useInjectedSlot(anchorSelector: string | undefined, marker: string, itemClass?: string) {
+export function useInjectedSlot(anchorSelector: string, marker: string) {
   const [slot, setSlot] = useState<HTMLLIElement>();
 
   useEffect(() => {
-    if (!anchorSelector) {
-      setSlot(undefined);
-      return;
-    }
     let item: HTMLLIElement | undefined;
     const place = () => {
       const anchor = document.querySelector(anchorSelector)?.closest("li");
@@ -21,9 +17,6 @@ export function useInjectedSlot(anchorSelector: string | undefined, marker: stri
       }
       item = document.createElement("li");
       item.setAttribute("data-kcpat", marker);
-      if (itemClass) {
-        item.className = itemClass;
-      }
       anchor.after(item);
       setSlot(item);
     };
@@ -41,7 +34,7 @@ export function useInjectedSlot(anchorSelector: string | undefined, marker: stri
       item?.remove();
       setSlot(undefined);
     };
-  }, [anchorSelector, marker, itemClass]);
+  }, [anchorSelector, marker]);
 
   return slot;
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,7 +48,7 @@ class AdminConsoleIT {
     }
 
     static void ownerAssigns(String username, Map<String, Object> token) {
-        Map<String, Object> body = new java.util.HashMap<>(token);
+        Map<String, Object> body = new HashMap<>(token);
         body.put("userId", userId(username));
         Http.Res res = Http.postJson(realm.adminUrl() + "/personal-tokens", AdminApiIT.adminTokenOf(realm, "owner"), body);
         assertEquals(201, res.status(), res.toString());
@@ -121,7 +123,7 @@ class AdminConsoleIT {
         page.getByTestId("user-personal-tokens-tab").click();
         Browser.awaitOrCapture(page, "[data-testid=owner-tokens-table], [data-testid=no-tokens]", "admin-user-tab-panel-" + admin);
         // The tab renders inside the user's own details page: its header and tab bar stay.
-        assertThat(page).hasURL(java.util.regex.Pattern.compile("/users/" + userId + "/personal-tokens$"));
+        assertThat(page).hasURL(Pattern.compile("/users/" + userId + "/personal-tokens$"));
         assertThat(page.locator(".kc-username-view-header")).containsText(username);
         assertThat(page.locator("li.pf-v5-c-tabs__item.pf-m-current")).containsText("Personal API tokens");
         assertThat(page.getByTestId("user-details-tab")).isVisible();
@@ -175,7 +177,7 @@ class AdminConsoleIT {
 
         // The stock tabs still work after the patch that added ours.
         page.getByTestId("user-details-tab").click();
-        assertThat(page).hasURL(java.util.regex.Pattern.compile("/users/[^/]+/settings$"));
+        assertThat(page).hasURL(Pattern.compile("/users/[^/]+/settings$"));
         assertThat(page.getByTestId("owner-tokens-table")).hasCount(0);
         assertThat(page.locator("li.pf-v5-c-tabs__item.pf-m-current")).containsText("Details");
     }
