@@ -1,21 +1,20 @@
 package io.github.kcpat.personaltokens.admin;
 
+import io.github.kcpat.personaltokens.core.CreatedToken;
+import io.github.kcpat.personaltokens.core.LiveToken;
+import io.github.kcpat.personaltokens.core.PersonalTokenService;
+import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.core.RevokeReason;
+import io.github.kcpat.personaltokens.core.TokenRequestException;
 import io.github.kcpat.personaltokens.policy.PolicyStore;
 import io.github.kcpat.personaltokens.policy.PolicyValidator;
 import io.github.kcpat.personaltokens.policy.TokenPolicy;
-import io.github.kcpat.personaltokens.rest.ApiError;
-import io.github.kcpat.personaltokens.rest.JsonBody;
-import io.github.kcpat.personaltokens.rest.Responses;
-import io.github.kcpat.personaltokens.rest.TokenRepresentation;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
-import io.github.kcpat.personaltokens.storage.PersonalTokenStore;
-import io.github.kcpat.personaltokens.storage.TokenFilter;
-import io.github.kcpat.personaltokens.token.CreatedToken;
-import io.github.kcpat.personaltokens.token.NewToken;
-import io.github.kcpat.personaltokens.token.PersonalTokenService;
-import io.github.kcpat.personaltokens.token.PersonalTokensConfig;
-import io.github.kcpat.personaltokens.token.TokenEvents;
-import io.github.kcpat.personaltokens.token.TokenRequestException;
+import io.github.kcpat.personaltokens.web.ApiError;
+import io.github.kcpat.personaltokens.web.JsonBody;
+import io.github.kcpat.personaltokens.web.NewTokenRequest;
+import io.github.kcpat.personaltokens.web.Responses;
+import io.github.kcpat.personaltokens.web.TokenRepresentation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,12 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -52,14 +47,14 @@ public final class PersonalTokensAdminResource {
 
     public static final String RESOURCE_TYPE = "PERSONAL_TOKEN";
     static final int MAX_PAGE = 1000;
-    private static final int READ_WINDOW = 200;
-    private static final int MAX_SEARCH_USERS = 500;
+    private static final int DEFAULT_PAGE = 100;
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
     private final PersonalTokensConfig config;
+    private final TokenOwners owners;
 
     PersonalTokensAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                 AdminEventBuilder adminEvent, PersonalTokensConfig config) {
@@ -68,6 +63,7 @@ public final class PersonalTokensAdminResource {
         this.auth = auth;
         this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
         this.config = config;
+        this.owners = new TokenOwners(session, realm);
     }
 
     @GET
@@ -76,42 +72,17 @@ public final class PersonalTokensAdminResource {
                          @QueryParam("max") Integer max) {
         auth.users().requireQuery();
         int offset = first == null ? 0 : first;
-        int limit = max == null ? 100 : max;
+        int limit = max == null ? DEFAULT_PAGE : max;
         if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
             throw ApiError.badRequest("first must be >= 0 and max between 0 and " + MAX_PAGE);
         }
         if (userId != null) {
-            auth.users().requireView(user(userId));
+            auth.users().requireView(owners.byId(userId));
         }
-        String text = search == null || search.isBlank() ? null : search.strip();
-        TokenFilter filter = new TokenFilter(userId, role, text, text == null ? null : usersMatching(text));
-
         PersonalTokenService tokens = tokens();
-        PersonalTokenStore store = new PersonalTokenStore(session);
-        List<TokenRepresentation> page = new ArrayList<>();
-        long now = Time.currentTimeMillis();
-        int skipped = 0;
-        for (int window = 0; page.size() < limit; window += READ_WINDOW) {
-            List<PersonalTokenEntity> batch = store.search(realm.getId(), filter, window, READ_WINDOW);
-            for (PersonalTokenEntity token : batch) {
-                UserModel owner = session.users().getUserById(realm, token.getUserId());
-                if (owner == null || !auth.users().canView(owner)
-                        || tokens.liveness().check(token, owner, now).state().isDead()) {
-                    continue;
-                }
-                if (skipped++ < offset) {
-                    continue;
-                }
-                page.add(TokenRepresentation.of(token, owner.getUsername(), tokens.policy()));
-                if (page.size() == limit) {
-                    break;
-                }
-            }
-            if (batch.size() < READ_WINDOW) {
-                break;
-            }
-        }
-        return ok(page);
+        List<TokenRepresentation> page = tokens.page(owners.filter(userId, role, search), auth.users()::canView, offset, limit)
+                .stream().map(t -> TokenRepresentation.of(t, tokens.policy())).toList();
+        return Responses.ok(page);
     }
 
     @GET
@@ -120,7 +91,7 @@ public final class PersonalTokensAdminResource {
         if (!auth.realm().canViewRealm() && !auth.users().canView()) {
             throw ApiError.forbidden("view-realm or view-users is required");
         }
-        return ok(PolicyStore.read(realm));
+        return Responses.ok(PolicyStore.read(realm));
     }
 
     @PUT
@@ -141,56 +112,51 @@ public final class PersonalTokensAdminResource {
         PolicyStore.write(realm, policy);
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
                 .representation(policy).success();
-        return Responses.noStore(Response.noContent()).build();
+        return Responses.noContent();
     }
 
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         PersonalTokenService tokens = tokens();
-        PersonalTokenEntity token = tokens.findLive(id).orElseThrow(ApiError::notFound);
-        UserModel owner = user(token.getUserId());
-        auth.users().requireView(owner);
-        return ok(TokenRepresentation.of(token, owner.getUsername(), tokens.policy()));
+        LiveToken token = tokens.findLive(id).orElseThrow(ApiError::notFound);
+        auth.users().requireView(token.user());
+        return Responses.ok(TokenRepresentation.of(token, tokens.policy()));
     }
 
     @POST
     public Response assign(String body) {
         JsonBody json = JsonBody.parse(body);
-        UserModel owner = target(json.string("userId"), json.string("username"));
+        UserModel owner = owners.target(json.string("userId"), json.string("username"));
         auth.users().requireManage(owner);
-        NewToken request = new NewToken(json.string("name"), json.integer("expiresInDays"), json.string("role"));
         PersonalTokenService tokens = tokens();
         CreatedToken created;
         try {
-            created = tokens.create(owner, request, auth.adminAuth().getUser(), session.getContext().getConnection().getRemoteAddr());
+            created = tokens.create(owner, NewTokenRequest.from(json), auth.adminAuth().getUser());
         } catch (TokenRequestException e) {
             throw ApiError.from(e);
         }
-        PersonalTokenEntity entity = created.entity();
-        TokenEvents.created(session, realm, entity);
-        TokenRepresentation shown = TokenRepresentation.of(entity, owner.getUsername(), tokens.policy());
+        String id = created.token().id();
         adminEvent.operation(OperationType.CREATE)
-                .resourcePath(session.getContext().getUri(), entity.getId())
-                .representation(shown).success();
-        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(entity.getId()).build();
+                .resourcePath(session.getContext().getUri(), id)
+                .representation(TokenRepresentation.of(created.token(), tokens.policy())).success();
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(id).build();
         return Responses.noStore(Response.created(location)
-                .entity(TokenRepresentation.of(entity, owner.getUsername(), tokens.policy(), created.secret()))).build();
+                .entity(TokenRepresentation.created(created, tokens.policy()))).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         PersonalTokenService tokens = tokens();
-        PersonalTokenEntity token = tokens.findLive(id).orElseThrow(ApiError::notFound);
-        UserModel owner = user(token.getUserId());
-        auth.users().requireManage(owner);
-        TokenRepresentation shown = TokenRepresentation.of(token, owner.getUsername(), tokens.policy());
-        tokens.revoke(token);
-        TokenEvents.revoked(session, realm, token, "revoked_by_admin");
+        LiveToken token = tokens.findLive(id).orElseThrow(ApiError::notFound);
+        auth.users().requireManage(token.user());
+        if (!tokens.revoke(token.entity(), RevokeReason.REVOKED_BY_ADMIN)) {
+            throw ApiError.notFound();
+        }
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri())
-                .representation(shown).success();
-        return Responses.noStore(Response.noContent()).build();
+                .representation(TokenRepresentation.of(token, tokens.policy())).success();
+        return Responses.noContent();
     }
 
     @DELETE
@@ -198,50 +164,17 @@ public final class PersonalTokensAdminResource {
         if (userId == null || userId.isBlank()) {
             throw ApiError.badRequest("userId is required");
         }
-        UserModel owner = user(userId);
+        UserModel owner = owners.byId(userId);
         auth.users().requireManage(owner);
-        List<PersonalTokenEntity> revoked = tokens().revokeAll(owner);
-        revoked.forEach(t -> TokenEvents.revoked(session, realm, t, "revoked_all_by_admin"));
+        List<PersonalTokenEntity> revoked = tokens().revokeAll(owner, RevokeReason.REVOKED_ALL_BY_ADMIN);
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri())
                 .representation(Map.of("userId", owner.getId(), "revoked",
                         revoked.stream().map(PersonalTokenEntity::getId).toList()))
                 .success();
-        return Responses.noStore(Response.noContent()).build();
-    }
-
-    private UserModel target(String userId, String username) {
-        if (userId != null) {
-            return user(userId);
-        }
-        if (username != null) {
-            UserModel user = session.users().getUserByUsername(realm, username);
-            if (user == null) {
-                throw ApiError.notFound("no such user");
-            }
-            return user;
-        }
-        throw ApiError.badRequest("userId or username is required");
-    }
-
-    private UserModel user(String id) {
-        UserModel user = id == null || id.length() > 255 ? null : session.users().getUserById(realm, id);
-        if (user == null) {
-            throw ApiError.notFound("no such user");
-        }
-        return user;
-    }
-
-    private Set<String> usersMatching(String text) {
-        return session.users()
-                .searchForUserStream(realm, Map.of(UserModel.SEARCH, text), 0, MAX_SEARCH_USERS)
-                .map(UserModel::getId).collect(Collectors.toSet());
+        return Responses.noContent();
     }
 
     private PersonalTokenService tokens() {
-        return new PersonalTokenService(session, realm, config.digester());
-    }
-
-    private static Response ok(Object entity) {
-        return Responses.noStore(Response.ok(entity)).build();
+        return new PersonalTokenService(session, realm, config);
     }
 }

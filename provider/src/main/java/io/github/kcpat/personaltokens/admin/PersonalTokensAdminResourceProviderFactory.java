@@ -1,6 +1,6 @@
 package io.github.kcpat.personaltokens.admin;
 
-import io.github.kcpat.personaltokens.rest.PersonalTokensResourceProviderFactory;
+import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -15,13 +15,14 @@ public final class PersonalTokensAdminResourceProviderFactory implements AdminRe
 
     public static final String PROVIDER_ID = "personal-tokens";
 
+    private PersonalTokensConfig config;
+
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return new AdminRealmResourceProvider() {
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-                return new PersonalTokensAdminResource(s, realm, auth, adminEvent,
-                        PersonalTokensResourceProviderFactory.config(s.getKeycloakSessionFactory()));
+                return new PersonalTokensAdminResource(s, realm, auth, adminEvent, config);
             }
 
             @Override
@@ -31,7 +32,8 @@ public final class PersonalTokensAdminResourceProviderFactory implements AdminRe
     }
 
     @Override
-    public void init(Config.Scope config) {
+    public void init(Config.Scope scope) {
+        config = PersonalTokensConfig.load();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.github.kcpat.personaltokens.grant;
 
-import io.github.kcpat.personaltokens.session.PersonalTokensClient;
-import io.github.kcpat.personaltokens.token.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.core.ExchangeOutcome;
+import io.github.kcpat.personaltokens.core.PersonalTokenExchange;
+import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.keycloak.PersonalTokensClient;
+import io.github.kcpat.personaltokens.web.ApiError;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.keycloak.OAuthErrorException;
@@ -10,7 +13,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
  * {@code grant_type=urn:keycloak:personal-token} at the realm's token endpoint. Keycloak has
@@ -47,9 +49,7 @@ final class PersonalTokenGrantType extends OAuth2GrantTypeBase {
     }
 
     private Response error(String error, String description) {
-        return cors.add(Response.status(Response.Status.BAD_REQUEST)
-                .entity(new OAuth2ErrorRepresentation(error, description))
-                .type("application/json"));
+        return cors.add(ApiError.response(Response.Status.BAD_REQUEST, error, description));
     }
 
     @Override

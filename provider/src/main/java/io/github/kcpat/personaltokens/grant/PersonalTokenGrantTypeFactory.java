@@ -1,6 +1,7 @@
 package io.github.kcpat.personaltokens.grant;
 
-import io.github.kcpat.personaltokens.rest.PersonalTokensResourceProviderFactory;
+import io.github.kcpat.personaltokens.core.PersonalTokenExchange;
+import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -11,9 +12,11 @@ public final class PersonalTokenGrantTypeFactory implements OAuth2GrantTypeFacto
 
     public static final String PROVIDER_ID = PersonalTokenExchange.GRANT_TYPE;
 
+    private PersonalTokensConfig config;
+
     @Override
     public OAuth2GrantType create(KeycloakSession session) {
-        return new PersonalTokenGrantType(PersonalTokensResourceProviderFactory.config(session.getKeycloakSessionFactory()));
+        return new PersonalTokenGrantType(config);
     }
 
     @Override
@@ -22,7 +25,8 @@ public final class PersonalTokenGrantTypeFactory implements OAuth2GrantTypeFacto
     }
 
     @Override
-    public void init(Config.Scope config) {
+    public void init(Config.Scope scope) {
+        config = PersonalTokensConfig.load();
     }
 
     @Override

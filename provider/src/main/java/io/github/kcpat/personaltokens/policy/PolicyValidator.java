@@ -1,6 +1,6 @@
 package io.github.kcpat.personaltokens.policy;
 
-import io.github.kcpat.personaltokens.token.TokenFormat;
+import io.github.kcpat.personaltokens.secret.TokenFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "kcpat.byUser",
             query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.userId = :userId"
                     + " order by t.createdAt desc, t.id"),
+    @NamedQuery(name = "kcpat.deleteById",
+            query = "delete from PersonalTokenEntity t where t.id = :id"),
     @NamedQuery(name = "kcpat.deleteByUser",
             query = "delete from PersonalTokenEntity t where t.realmId = :realmId and t.userId = :userId"),
     @NamedQuery(name = "kcpat.deleteByRealm",

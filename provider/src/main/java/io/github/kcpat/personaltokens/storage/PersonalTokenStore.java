@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -69,7 +70,7 @@ public final class PersonalTokenStore {
             query.setParameter("role", filter.role());
         }
         if (filter.search() != null) {
-            query.setParameter("name", "%" + escapeLike(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+            query.setParameter("name", "%" + escapeLike(filter.search().toLowerCase(Locale.ROOT)) + "%");
             if (byUsers) {
                 query.setParameter("searchUserIds", new ArrayList<>(filter.searchUserIds()));
             }
@@ -84,8 +85,18 @@ public final class PersonalTokenStore {
                 .getResultList();
     }
 
-    public void remove(PersonalTokenEntity token) {
-        em.remove(token);
+    /**
+     * Deletes the token's row; false when it was already gone. A conditional DELETE rather than
+     * {@code em.remove}: two requests revoking one token at once must not fail on a stale entity.
+     */
+    public boolean remove(PersonalTokenEntity token) {
+        int deleted = em.createNamedQuery("kcpat.deleteById")
+                .setParameter("id", token.getId())
+                .executeUpdate();
+        if (em.contains(token)) {
+            em.detach(token);
+        }
+        return deleted == 1;
     }
 
     public int removeByUser(String realmId, String userId) {
