@@ -2,18 +2,24 @@ package io.github.kcpat.personaltokens.account;
 
 import io.github.kcpat.personaltokens.core.CreatedToken;
 import io.github.kcpat.personaltokens.core.ExchangeOutcome;
+import io.github.kcpat.personaltokens.core.ExposedSecrets;
+import io.github.kcpat.personaltokens.core.FailureLimiter;
 import io.github.kcpat.personaltokens.core.LiveToken;
 import io.github.kcpat.personaltokens.core.PersonalTokenExchange;
 import io.github.kcpat.personaltokens.core.PersonalTokenService;
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import io.github.kcpat.personaltokens.core.RevokeReason;
 import io.github.kcpat.personaltokens.core.TokenRequestException;
+import io.github.kcpat.personaltokens.core.TokenVerifier;
 import io.github.kcpat.personaltokens.keycloak.PersonalTokensClient;
 import io.github.kcpat.personaltokens.policy.RoleScopes;
 import io.github.kcpat.personaltokens.policy.TokenPolicy;
 import io.github.kcpat.personaltokens.web.ApiError;
 import io.github.kcpat.personaltokens.web.NewTokenRequest;
+import io.github.kcpat.personaltokens.web.RefusalResponses;
 import io.github.kcpat.personaltokens.web.Responses;
+import io.github.kcpat.personaltokens.web.RevocationReport;
+import io.github.kcpat.personaltokens.web.RotationRequest;
 import io.github.kcpat.personaltokens.web.TokenRepresentation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,12 +29,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.keycloak.OAuthErrorException;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -60,7 +70,7 @@ public final class PersonalTokensResource {
         UserAuthenticator.Caller caller = authenticate();
         PersonalTokenService tokens = tokens();
         return Responses.ok(tokens.listLive(caller.user()).stream()
-                .map(t -> TokenRepresentation.of(t, tokens.policy()))
+                .map(t -> TokenRepresentation.of(t, tokens))
                 .toList());
     }
 
@@ -68,6 +78,7 @@ public final class PersonalTokensResource {
     public Response create(String body) {
         UserAuthenticator.Caller caller = authenticate();
         PersonalTokenService tokens = tokens();
+        StepUp.require(caller, tokens.policy());
         CreatedToken created;
         try {
             created = tokens.create(caller.user(), NewTokenRequest.parse(body), null);
@@ -76,7 +87,7 @@ public final class PersonalTokensResource {
         }
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.token().id()).build();
         return Responses.noStore(Response.created(location)
-                .entity(TokenRepresentation.created(created, tokens.policy()))).build();
+                .entity(TokenRepresentation.created(created, tokens))).build();
     }
 
     @GET
@@ -99,7 +110,7 @@ public final class PersonalTokensResource {
     public Response get(@PathParam("id") String id) {
         UserAuthenticator.Caller caller = authenticate();
         PersonalTokenService tokens = tokens();
-        return Responses.ok(TokenRepresentation.of(ownedBy(tokens, caller, id), tokens.policy()));
+        return Responses.ok(TokenRepresentation.of(ownedBy(tokens, caller, id), tokens));
     }
 
     @DELETE
@@ -112,6 +123,60 @@ public final class PersonalTokensResource {
             throw ApiError.notFound();
         }
         return Responses.noContent();
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("id") String id, String body) {
+        UserAuthenticator.Caller caller = authenticate();
+        PersonalTokenService tokens = tokens();
+        LiveToken token = ownedBy(tokens, caller, id);
+        StepUp.require(caller, tokens.policy());
+        CreatedToken rotated = rotate(tokens, token, RotationRequest.expiresInDays(body), null)
+                .orElseThrow(ApiError::notFound);
+        return Responses.ok(TokenRepresentation.created(rotated, tokens));
+    }
+
+    /**
+     * Rotation by the secret itself, for jobs that renew their own credential: no bearer token,
+     * every rule of the exchange. A secret another rotation has just replaced is a retired secret.
+     */
+    @POST
+    @Path("self/rotate")
+    public Response selfRotate(@HeaderParam(REFRESH_TOKEN_HEADER) String presented, String body) {
+        TokenVerifier verifier = new TokenVerifier(session, realm, config, exchangeEvent());
+        TokenVerifier.Result result = verifier.verify(presented);
+        if (result instanceof TokenVerifier.Verified verified) {
+            Integer expiresInDays = RotationRequest.expiresInDays(body);
+            PersonalTokenService tokens = verifier.tokens();
+            Optional<CreatedToken> rotated = rotate(tokens,
+                    new LiveToken(verified.token(), verified.user(), verified.offlineSession()), expiresInDays, verifier.digest(presented));
+            if (rotated.isPresent()) {
+                return Responses.ok(TokenRepresentation.created(rotated.get(), tokens));
+            }
+            result = new TokenVerifier(session, realm, config, exchangeEvent()).verify(presented);
+        }
+        return RefusalResponses.rest((TokenVerifier.Refused) result, REFRESH_TOKEN_HEADER).build();
+    }
+
+    /**
+     * Revoke by value, for secret scanners and anyone who finds a leaked token: no authentication,
+     * always 200, nothing revealed (RFC 7009 §2.2). Every request counts against the address.
+     */
+    @POST
+    @Path("revoke")
+    public Response revokeByValue(InputStream body) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.REMOVE_CREDENTIAL);
+        FailureLimiter limiter = new FailureLimiter(session, realm, config, session.getContext().getConnection().getRemoteAddr());
+        OptionalInt retryAfter = limiter.throttled(event);
+        if (retryAfter.isPresent()) {
+            return RefusalResponses.throttled(retryAfter.getAsInt()).build();
+        }
+        limiter.count();
+        List<String> secrets = RevocationReport.read(session.getContext().getRequestHeaders().getHeaderString("Content-Type"), body);
+        new ExposedSecrets(session, config).revoke(secrets);
+        return Responses.noStore(Response.ok()).build();
     }
 
     /** The Squadcast-style exchange: the personal token in a header, no bearer token needed. */
@@ -139,24 +204,42 @@ public final class PersonalTokensResource {
     }
 
     private Response exchange(String presented) {
-        if (presented == null || presented.isBlank()) {
-            throw ApiError.badRequest("the " + REFRESH_TOKEN_HEADER + " header is required");
-        }
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.OAUTH2_EXTENSION_GRANT)
-                .client(PersonalTokensClient.ensure(session, realm));
-        ExchangeOutcome outcome = new PersonalTokenExchange(session, realm, config).exchange(presented.strip(), event);
+        ExchangeOutcome outcome = new PersonalTokenExchange(session, realm, config).exchange(presented, exchangeEvent());
         if (outcome instanceof ExchangeOutcome.Granted granted) {
             return Responses.ok(granted.body());
         }
         // Returned rather than thrown, so the revocation of a dead token is committed.
-        return ApiError.response(Response.Status.UNAUTHORIZED, OAuthErrorException.INVALID_TOKEN,
-                ((ExchangeOutcome.Refused) outcome).description()).build();
+        return RefusalResponses.rest(((ExchangeOutcome.Refused) outcome).refusal(), REFRESH_TOKEN_HEADER).build();
+    }
+
+    private EventBuilder exchangeEvent() {
+        return new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.OAUTH2_EXTENSION_GRANT)
+                .client(PersonalTokensClient.ensure(session, realm));
+    }
+
+    /** Paths below the API that name nothing, answered like everything else here. */
+    @Path("{first}/{rest:.+}")
+    public UnknownPath unknown() {
+        return new UnknownPath();
+    }
+
+    private static Optional<CreatedToken> rotate(PersonalTokenService tokens, LiveToken token, Integer days, String digest) {
+        try {
+            return tokens.rotate(token, days, digest);
+        } catch (TokenRequestException e) {
+            throw ApiError.from(e);
+        }
     }
 
     private UserAuthenticator.Caller authenticate() {
         UserAuthenticator.Caller caller = UserAuthenticator.authenticate(session, realm);
-        Cors.builder().checkAllowedOrigins(caller.token()).allowedMethods(METHODS).auth().add();
+        try {
+            Cors.builder().checkAllowedOrigins(caller.token()).allowedMethods(METHODS).auth().add();
+        } catch (WebApplicationException e) {
+            // Keycloak's own refusal of a disallowed origin; it must not be cached either.
+            throw Responses.noStore(e);
+        }
         return caller;
     }
 

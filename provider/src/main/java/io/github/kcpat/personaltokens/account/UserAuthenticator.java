@@ -1,6 +1,7 @@
 package io.github.kcpat.personaltokens.account;
 
 import io.github.kcpat.personaltokens.keycloak.AccessTokenMinter;
+import io.github.kcpat.personaltokens.keycloak.BackingSessions;
 import io.github.kcpat.personaltokens.web.ApiError;
 import org.keycloak.models.AccountRoles;
 import org.keycloak.models.ClientModel;
@@ -9,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.AccessTokenIntrospectionProvider;
 import org.keycloak.protocol.oidc.AccessTokenIntrospectionProviderFactory;
 import org.keycloak.protocol.oidc.TokenIntrospectionProvider;
@@ -26,7 +28,7 @@ final class UserAuthenticator {
     private UserAuthenticator() {
     }
 
-    record Caller(UserModel user, AccessToken token) {
+    record Caller(UserModel user, AccessToken token, UserSessionModel userSession) {
     }
 
     static Caller authenticate(KeycloakSession session, RealmModel realm) {
@@ -36,7 +38,10 @@ final class UserAuthenticator {
             throw ApiError.unauthorized("a valid bearer token is required");
         }
         AccessToken token = result.token();
-        if (token.getOtherClaims().containsKey(AccessTokenMinter.TOKEN_ID_CLAIM)) {
+        // Derived tokens are recognised by their session, whatever grant produced them (DESIGN
+        // §9.1): a token exchanged from a derived token keeps the backing session as its sid.
+        if (BackingSessions.isBacking(result.session())
+                || token.getOtherClaims().containsKey(AccessTokenMinter.TOKEN_ID_CLAIM)) {
             throw ApiError.unauthorized("tokens obtained from a personal token cannot manage tokens");
         }
         ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
@@ -60,6 +65,6 @@ final class UserAuthenticator {
         if (manageAccount == null || !user.hasRole(manageAccount)) {
             throw ApiError.forbidden("the manage-account role is required");
         }
-        return new Caller(user, token);
+        return new Caller(user, token, result.session());
     }
 }

@@ -6,14 +6,18 @@ import io.github.kcpat.personaltokens.core.PersonalTokenService;
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import io.github.kcpat.personaltokens.core.RevokeReason;
 import io.github.kcpat.personaltokens.core.TokenRequestException;
+import io.github.kcpat.personaltokens.policy.PolicyJson;
 import io.github.kcpat.personaltokens.policy.PolicyStore;
 import io.github.kcpat.personaltokens.policy.PolicyValidator;
 import io.github.kcpat.personaltokens.policy.TokenPolicy;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
+import io.github.kcpat.personaltokens.storage.TokenFilter;
 import io.github.kcpat.personaltokens.web.ApiError;
 import io.github.kcpat.personaltokens.web.JsonBody;
 import io.github.kcpat.personaltokens.web.NewTokenRequest;
+import io.github.kcpat.personaltokens.web.QueryNumbers;
 import io.github.kcpat.personaltokens.web.Responses;
+import io.github.kcpat.personaltokens.web.RotationRequest;
 import io.github.kcpat.personaltokens.web.TokenRepresentation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * The account owner's API at {@code /admin/realms/{realm}/personal-tokens}. Keycloak has already
@@ -47,11 +49,12 @@ public final class PersonalTokensAdminResource {
 
     public static final String RESOURCE_TYPE = "PERSONAL_TOKEN";
     static final int MAX_PAGE = 1000;
+    private static final int MAX_UNUSED_DAYS = 36_500;
     private static final int DEFAULT_PAGE = 100;
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
+    private final OwnerPermissions auth;
     private final AdminEventBuilder adminEvent;
     private final PersonalTokensConfig config;
     private final TokenOwners owners;
@@ -60,7 +63,7 @@ public final class PersonalTokensAdminResource {
                                 AdminEventBuilder adminEvent, PersonalTokensConfig config) {
         this.session = session;
         this.realm = realm;
-        this.auth = auth;
+        this.auth = new OwnerPermissions(auth);
         this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
         this.config = config;
         this.owners = new TokenOwners(session, realm);
@@ -68,42 +71,39 @@ public final class PersonalTokensAdminResource {
 
     @GET
     public Response list(@QueryParam("userId") String userId, @QueryParam("role") String role,
-                         @QueryParam("search") String search, @QueryParam("first") Integer first,
-                         @QueryParam("max") Integer max) {
-        auth.users().requireQuery();
-        int offset = first == null ? 0 : first;
-        int limit = max == null ? DEFAULT_PAGE : max;
-        if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
-            throw ApiError.badRequest("first must be >= 0 and max between 0 and " + MAX_PAGE);
-        }
+                         @QueryParam("search") String search, @QueryParam("unusedForDays") String unusedForDays,
+                         @QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.requireQuery();
+        int offset = QueryNumbers.parse("first", first, 0, 0, Integer.MAX_VALUE);
+        int limit = QueryNumbers.parse("max", max, DEFAULT_PAGE, 0, MAX_PAGE);
+        Integer unusedDays = unusedForDays == null ? null : QueryNumbers.parse("unusedForDays", unusedForDays, 1, 1, MAX_UNUSED_DAYS);
         if (userId != null) {
-            auth.users().requireView(owners.byId(userId));
+            auth.requireView(owners.byId(userId));
         }
         PersonalTokenService tokens = tokens();
-        List<TokenRepresentation> page = tokens.page(owners.filter(userId, role, search), auth.users()::canView, offset, limit)
-                .stream().map(t -> TokenRepresentation.of(t, tokens.policy())).toList();
+        TokenFilter filter = owners.filter(userId, role, search, unusedDays);
+        List<TokenRepresentation> page = tokens.page(filter, auth::canView, offset, limit).stream()
+                .map(t -> TokenRepresentation.of(t, tokens)).toList();
         return Responses.ok(page);
     }
 
     @GET
     @Path("policy")
     public Response policy() {
-        if (!auth.realm().canViewRealm() && !auth.users().canView()) {
-            throw ApiError.forbidden("view-realm or view-users is required");
-        }
+        auth.requireViewPolicy();
         return Responses.ok(PolicyStore.read(realm));
     }
 
     @PUT
     @Path("policy")
     public Response updatePolicy(String body) {
-        auth.realm().requireManageRealm();
+        auth.requireManageRealm();
         JsonBody.parse(body);
         TokenPolicy policy;
         try {
-            policy = JsonSerialization.readValue(body, TokenPolicy.class).withDefaultsFrom(TokenPolicy.DEFAULT);
-        } catch (IOException | RuntimeException e) {
-            throw ApiError.badRequest("the policy does not have the documented shape");
+            policy = PolicyJson.read(body).withDefaultsFrom(TokenPolicy.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
         }
         List<String> errors = PolicyValidator.validate(policy);
         if (!errors.isEmpty()) {
@@ -120,29 +120,46 @@ public final class PersonalTokensAdminResource {
     public Response get(@PathParam("id") String id) {
         PersonalTokenService tokens = tokens();
         LiveToken token = tokens.findLive(id).orElseThrow(ApiError::notFound);
-        auth.users().requireView(token.user());
-        return Responses.ok(TokenRepresentation.of(token, tokens.policy()));
+        auth.requireView(token.user());
+        return Responses.ok(TokenRepresentation.of(token, tokens));
     }
 
     @POST
     public Response assign(String body) {
         JsonBody json = JsonBody.parse(body);
         UserModel owner = owners.target(json.string("userId"), json.string("username"));
-        auth.users().requireManage(owner);
+        auth.requireManage(owner);
         PersonalTokenService tokens = tokens();
         CreatedToken created;
         try {
-            created = tokens.create(owner, NewTokenRequest.from(json), auth.adminAuth().getUser());
+            created = tokens.create(owner, NewTokenRequest.from(json), auth.admin());
         } catch (TokenRequestException e) {
             throw ApiError.from(e);
         }
         String id = created.token().id();
         adminEvent.operation(OperationType.CREATE)
                 .resourcePath(session.getContext().getUri(), id)
-                .representation(TokenRepresentation.of(created.token(), tokens.policy())).success();
+                .representation(TokenRepresentation.of(created.token(), tokens)).success();
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(id).build();
-        return Responses.noStore(Response.created(location)
-                .entity(TokenRepresentation.created(created, tokens.policy()))).build();
+        return Responses.noStore(Response.created(location).entity(TokenRepresentation.created(created, tokens))).build();
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("id") String id, String body) {
+        PersonalTokenService tokens = tokens();
+        LiveToken token = tokens.findLive(id).orElseThrow(ApiError::notFound);
+        auth.requireManage(token.user());
+        Integer expiresInDays = RotationRequest.expiresInDays(body);
+        CreatedToken rotated;
+        try {
+            rotated = tokens.rotate(token, expiresInDays, null).orElseThrow(ApiError::notFound);
+        } catch (TokenRequestException e) {
+            throw ApiError.from(e);
+        }
+        adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
+                .representation(TokenRepresentation.of(rotated.token(), tokens)).success();
+        return Responses.ok(TokenRepresentation.created(rotated, tokens));
     }
 
     @DELETE
@@ -150,12 +167,13 @@ public final class PersonalTokensAdminResource {
     public Response revoke(@PathParam("id") String id) {
         PersonalTokenService tokens = tokens();
         LiveToken token = tokens.findLive(id).orElseThrow(ApiError::notFound);
-        auth.users().requireManage(token.user());
+        auth.requireManage(token.user());
+        TokenRepresentation shown = TokenRepresentation.of(token, tokens);
         if (!tokens.revoke(token.entity(), RevokeReason.REVOKED_BY_ADMIN)) {
             throw ApiError.notFound();
         }
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri())
-                .representation(TokenRepresentation.of(token, tokens.policy())).success();
+                .representation(shown).success();
         return Responses.noContent();
     }
 
@@ -165,7 +183,7 @@ public final class PersonalTokensAdminResource {
             throw ApiError.badRequest("userId is required");
         }
         UserModel owner = owners.byId(userId);
-        auth.users().requireManage(owner);
+        auth.requireManage(owner);
         List<PersonalTokenEntity> revoked = tokens().revokeAll(owner, RevokeReason.REVOKED_ALL_BY_ADMIN);
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri())
                 .representation(Map.of("userId", owner.getId(), "revoked",

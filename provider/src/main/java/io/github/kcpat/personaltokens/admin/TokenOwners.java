@@ -4,7 +4,9 @@ import io.github.kcpat.personaltokens.storage.TokenFilter;
 import io.github.kcpat.personaltokens.web.ApiError;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -47,9 +49,10 @@ final class TokenOwners {
         return user;
     }
 
-    TokenFilter filter(String userId, String role, String search) {
+    TokenFilter filter(String userId, String role, String search, Integer unusedForDays) {
         String text = search == null || search.isBlank() ? null : search.strip();
-        return new TokenFilter(userId, role, text, text == null ? null : usersMatching(text));
+        Long unusedSince = unusedForDays == null ? null : Time.currentTimeMillis() - TimeUnit.DAYS.toMillis(unusedForDays);
+        return new TokenFilter(userId, role, text, text == null ? null : usersMatching(text), unusedSince);
     }
 
     private Set<String> usersMatching(String text) {

@@ -20,6 +20,8 @@ public sealed interface ExchangeOutcome {
         }
     }
 
-    record Refused(String description) implements ExchangeOutcome {
+    record Refused(TokenVerifier.Refused refusal) implements ExchangeOutcome {
+
+        public static final String DESCRIPTION = "invalid, expired or revoked personal token";
     }
 }

@@ -3,16 +3,19 @@ package io.github.kcpat.personaltokens.core;
 import io.github.kcpat.personaltokens.core.TokenRequestException.Kind;
 import io.github.kcpat.personaltokens.keycloak.BackingSessions;
 import io.github.kcpat.personaltokens.keycloak.PersonalTokensClient;
+import io.github.kcpat.personaltokens.policy.AllowedNetworks;
 import io.github.kcpat.personaltokens.policy.PolicyStore;
 import io.github.kcpat.personaltokens.policy.RoleScopes;
 import io.github.kcpat.personaltokens.policy.TokenPolicy;
 import io.github.kcpat.personaltokens.secret.TokenFormat;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
 import io.github.kcpat.personaltokens.storage.PersonalTokenStore;
+import io.github.kcpat.personaltokens.storage.RetiredSecretEntity;
 import io.github.kcpat.personaltokens.storage.TokenFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -29,6 +32,8 @@ public final class PersonalTokenService {
 
     /** How many rows a listing reads at a time; it filters by liveness and permission itself. */
     private static final int READ_WINDOW = 200;
+    /** How long a retired digest of a never-expiring token is kept to recognise its reuse. */
+    private static final long RETIRED_KEPT_WITHOUT_EXPIRY = TimeUnit.DAYS.toMillis(365);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -70,17 +75,9 @@ public final class PersonalTokenService {
     public CreatedToken create(UserModel owner, NewToken request, UserModel assigner) {
         String name = TokenRequestRules.name(request.name());
         long now = Time.currentTimeMillis();
-        Long expiresAt = TokenRequestRules.expiresAt(policy, request.expiresInDays(), now);
         RoleScopes role = role(owner, request.role(), assigner == null);
-
-        List<LiveToken> live = listLive(owner);
-        if (live.size() >= policy.maxTokensPerUser()) {
-            throw new TokenRequestException(Kind.CONFLICT,
-                    "the limit of " + policy.maxTokensPerUser() + " active tokens per user is reached");
-        }
-        if (live.stream().anyMatch(t -> t.entity().getName().equals(name))) {
-            throw new TokenRequestException(Kind.CONFLICT, "an active token with this name already exists");
-        }
+        Long expiresAt = TokenRequestRules.expiresAt(policy, role, request.expiresInDays(), now);
+        AllowedNetworks networks = TokenRequestRules.networks(role, request.allowedNetworks());
 
         String secret = TokenFormat.generate(policy.tokenPrefix());
         PersonalTokenEntity token = new PersonalTokenEntity();
@@ -94,22 +91,98 @@ public final class PersonalTokenService {
         token.setHint(TokenFormat.hint(secret));
         token.setCreatedAt(now);
         token.setExpiresAt(expiresAt);
+        token.setAllowedNetworks(networks.stored());
         if (assigner != null) {
             token.setCreatedBy(assigner.getId());
             token.setAssignedBy(assigner.getUsername());
         }
-        token.setSessionId(new BackingSessions(session).create(realm, client, owner, clientAddress()));
+        // The session is made before the lock, to keep the lock short.
+        BackingSessions sessions = new BackingSessions(session);
+        token.setSessionId(sessions.create(realm, client, owner, clientAddress()));
+        // Concurrent creations of one user run one after the other from here on, on every node.
+        store.lockUser(owner.getId());
+        try {
+            requireRoomFor(owner, name);
+        } catch (TokenRequestException e) {
+            sessions.remove(realm, token.getSessionId());
+            throw e;
+        }
         store.add(token);
         TokenEvents.created(session, realm, token);
-        return new CreatedToken(new LiveToken(token, owner), secret);
+        return new CreatedToken(new LiveToken(token, owner, null), secret);
+    }
+
+    /**
+     * The limit and the unique name, checked under the user's lock. Counting rows is cheap and
+     * exact for the common case; only a user at the limit pays for the liveness pass that frees
+     * the slots of tokens Keycloak has already ended.
+     */
+    private void requireRoomFor(UserModel owner, String name) {
+        long now = Time.currentTimeMillis();
+        for (PersonalTokenEntity sameName : store.findByName(realm.getId(), owner.getId(), name)) {
+            if (!revokeIfDead(sameName, owner, now).state().isDead()) {
+                throw new TokenRequestException(Kind.CONFLICT, "an active token with this name already exists");
+            }
+        }
+        if (store.countByUser(realm.getId(), owner.getId()) >= policy.maxTokensPerUser()) {
+            revokeDead(owner);
+            if (store.countByUser(realm.getId(), owner.getId()) >= policy.maxTokensPerUser()) {
+                throw new TokenRequestException(Kind.CONFLICT,
+                        "the limit of " + policy.maxTokensPerUser() + " active tokens per user is reached");
+            }
+        }
+    }
+
+    /**
+     * Gives the token a new secret, a new backing session and a new expiry; everything else
+     * stays. The old secret stops at once (its session goes, so do access tokens minted from it)
+     * and its digest is kept to recognise reuse.
+     *
+     * @param presentedDigest for self-rotation, the digest of the secret presented; the rotation
+     *                        is refused (empty) when another rotation replaced that secret first
+     */
+    public Optional<CreatedToken> rotate(LiveToken live, Integer expiresInDays, String presentedDigest) {
+        PersonalTokenEntity token = live.entity();
+        if (!store.lockAndRefresh(token) || presentedDigest != null && !presentedDigest.equals(token.getDigest())) {
+            return Optional.empty();
+        }
+        long now = Time.currentTimeMillis();
+        RoleScopes role = policy.role(token.getRole()).orElseThrow(() ->
+                new TokenRequestException(Kind.CONFLICT, "the token's role is no longer in the policy"));
+        Long issuedAt = token.getRotatedAt() != null ? token.getRotatedAt() : token.getCreatedAt();
+        Long expiresAt = expiresInDays != null
+                ? TokenRequestRules.expiresAt(policy, role, expiresInDays, now)
+                : TokenRequestRules.rotatedExpiresAt(policy, role, token.getExpiresAt(), issuedAt, now);
+
+        RetiredSecretEntity retired = new RetiredSecretEntity();
+        retired.setDigest(token.getDigest());
+        retired.setTokenId(token.getId());
+        retired.setRealmId(realm.getId());
+        retired.setRetiredAt(now);
+        retired.setKeepUntil(expiresAt != null ? expiresAt : now + RETIRED_KEPT_WITHOUT_EXPIRY);
+        store.retire(retired);
+
+        String secret = TokenFormat.generate(policy.tokenPrefix());
+        BackingSessions sessions = new BackingSessions(session);
+        String oldSession = token.getSessionId();
+        token.setDigest(config.digester().digest(secret));
+        token.setHint(TokenFormat.hint(secret));
+        token.setSessionId(sessions.create(realm, client, live.user(), clientAddress()));
+        token.setExpiresAt(expiresAt);
+        token.setRotatedAt(now);
+        token.setExpiryNoticeDays(null);
+        token.setIdleNoticeDays(null);
+        sessions.remove(realm, oldSession);
+        TokenEvents.rotated(session, realm, token);
+        return Optional.of(new CreatedToken(new LiveToken(token, live.user(), null), secret));
     }
 
     /** The user's tokens that still work or will again once the user is re-enabled, newest first. */
     public List<LiveToken> listLive(UserModel user) {
         long now = Time.currentTimeMillis();
         return store.listByUser(realm.getId(), user.getId()).stream()
-                .filter(t -> !liveness.check(t, user, now).state().isDead())
-                .map(t -> new LiveToken(t, user))
+                .map(t -> live(t, user, now))
+                .flatMap(Optional::stream)
                 .toList();
     }
 
@@ -126,13 +199,11 @@ public final class PersonalTokenService {
             List<PersonalTokenEntity> batch = store.search(realm.getId(), filter, window, READ_WINDOW);
             for (PersonalTokenEntity token : batch) {
                 UserModel user = session.users().getUserById(realm, token.getUserId());
-                if (user == null || !visible.test(user) || liveness.check(token, user, now).state().isDead()) {
+                Optional<LiveToken> live = user == null || !visible.test(user) ? Optional.empty() : live(token, user, now);
+                if (live.isEmpty() || skipped++ < first) {
                     continue;
                 }
-                if (skipped++ < first) {
-                    continue;
-                }
-                page.add(new LiveToken(token, user));
+                page.add(live.get());
                 if (page.size() == max) {
                     break;
                 }
@@ -151,11 +222,18 @@ public final class PersonalTokenService {
         }
         return store.findById(realm.getId(), id).flatMap(t -> {
             UserModel user = session.users().getUserById(realm, t.getUserId());
-            if (user == null || liveness.check(t, user, Time.currentTimeMillis()).state().isDead()) {
-                return Optional.empty();
-            }
-            return Optional.of(new LiveToken(t, user));
+            return user == null ? Optional.empty() : live(t, user, Time.currentTimeMillis());
         });
+    }
+
+    /** When the token dies if it stays unused from now on; null when nothing ends it. */
+    public Long idleExpiresAt(LiveToken token) {
+        return IdleExpiry.of(token.entity(), token.offlineSession(), realm, client, policy, Time.currentTimeMillis());
+    }
+
+    private Optional<LiveToken> live(PersonalTokenEntity token, UserModel user, long now) {
+        TokenLiveness.Verdict verdict = liveness.check(token, user, now);
+        return verdict.state().isDead() ? Optional.empty() : Optional.of(new LiveToken(token, user, verdict.offlineSession()));
     }
 
     /**
@@ -169,6 +247,32 @@ public final class PersonalTokenService {
         new BackingSessions(session).remove(realm, token.getSessionId());
         TokenEvents.revoked(session, realm, token, reason);
         return true;
+    }
+
+    /**
+     * Revokes a token whose secret someone else holds, and tells its user by email: reported
+     * by a secret scanner, or an old secret presented after rotation.
+     */
+    public boolean revokeExposed(PersonalTokenEntity token, RevokeReason reason) {
+        if (!revoke(token, reason)) {
+            return false;
+        }
+        Notices.queue(session, reason == RevokeReason.REPORTED_EXPOSED ? NoticeKind.REPORTED : NoticeKind.REUSED,
+                token, null, null);
+        return true;
+    }
+
+    /**
+     * Records a use, at most once per {@code last-used-interval-seconds}: most uses fall inside
+     * the window and skip the statement, not just the row; the condition inside the UPDATE keeps
+     * concurrent uses on several nodes to one write per window.
+     */
+    public void recordUse(PersonalTokenEntity token) {
+        long now = Time.currentTimeMillis();
+        long threshold = now - config.lastUsedIntervalSeconds() * 1000L;
+        if (token.getLastUsedAt() == null || token.getLastUsedAt() < threshold) {
+            store.recordUse(token.getId(), now, threshold, clientAddress());
+        }
     }
 
     /** Revokes every token of the user, live or not; returns those this request revoked. */

@@ -13,7 +13,13 @@ public enum RevokeReason {
     EXPIRED,
     SESSION_GONE,
     NOT_BEFORE,
-    ROLE_LOST;
+    ROLE_LOST,
+    /** Revoke by value: a secret scanner or a finder reported the secret (DESIGN §9.2). */
+    REPORTED_EXPOSED,
+    /** A secret that rotation retired was presented again (DESIGN §9.3). */
+    ROTATED_SECRET_REUSED,
+    /** Unused for the policy's {@code revokeAfterDaysUnused} (DESIGN §10.4). */
+    UNUSED;
 
     public String detail() {
         return name().toLowerCase(Locale.ROOT);

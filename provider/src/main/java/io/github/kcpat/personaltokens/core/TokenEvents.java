@@ -29,6 +29,12 @@ final class TokenEvents {
                 .success();
     }
 
+    static void rotated(KeycloakSession session, RealmModel realm, PersonalTokenEntity token) {
+        describe(session, realm, token, EventType.UPDATE_CREDENTIAL)
+                .detail("action", "rotated")
+                .success();
+    }
+
     static void revoked(KeycloakSession session, RealmModel realm, PersonalTokenEntity token, RevokeReason reason) {
         describe(session, realm, token, EventType.REMOVE_CREDENTIAL)
                 .detail(Details.REASON, reason.detail())

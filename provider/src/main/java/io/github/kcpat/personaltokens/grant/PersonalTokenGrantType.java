@@ -3,8 +3,10 @@ package io.github.kcpat.personaltokens.grant;
 import io.github.kcpat.personaltokens.core.ExchangeOutcome;
 import io.github.kcpat.personaltokens.core.PersonalTokenExchange;
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.core.TokenVerifier;
 import io.github.kcpat.personaltokens.keycloak.PersonalTokensClient;
 import io.github.kcpat.personaltokens.web.ApiError;
+import io.github.kcpat.personaltokens.web.RefusalResponses;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.keycloak.OAuthErrorException;
@@ -36,16 +38,19 @@ final class PersonalTokenGrantType extends OAuth2GrantTypeBase {
             return error(OAuthErrorException.UNAUTHORIZED_CLIENT,
                     "only the client " + PersonalTokensClient.CLIENT_ID + " may use this grant");
         }
-        String presented = formParams.getFirst(PARAM);
-        if (presented == null || presented.isBlank()) {
-            event.error(Errors.INVALID_REQUEST);
-            return error(OAuthErrorException.INVALID_REQUEST, "missing parameter: " + PARAM);
-        }
-        ExchangeOutcome outcome = new PersonalTokenExchange(session, realm, config).exchange(presented, event);
+        ExchangeOutcome outcome = new PersonalTokenExchange(session, realm, config).exchange(formParams.getFirst(PARAM), event);
         if (outcome instanceof ExchangeOutcome.Granted granted) {
             return cors.add(Response.ok(granted.body()).type("application/json"));
         }
-        return error(OAuthErrorException.INVALID_GRANT, ((ExchangeOutcome.Refused) outcome).description());
+        TokenVerifier.Refused refused = ((ExchangeOutcome.Refused) outcome).refusal();
+        // RFC 6749 §5.2 answers, as Keycloak's own grants give them.
+        return switch (refused.refusal()) {
+            case THROTTLED -> cors.add(RefusalResponses.throttled(refused));
+            case MISSING -> error(OAuthErrorException.INVALID_REQUEST, "missing parameter: " + PARAM);
+            case CLIENT_DISABLED -> cors.add(ApiError.response(Response.Status.UNAUTHORIZED,
+                    OAuthErrorException.INVALID_CLIENT, "the client is disabled"));
+            default -> error(OAuthErrorException.INVALID_GRANT, ExchangeOutcome.Refused.DESCRIPTION);
+        };
     }
 
     private Response error(String error, String description) {

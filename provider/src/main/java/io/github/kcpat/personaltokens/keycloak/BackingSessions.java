@@ -2,6 +2,7 @@ package io.github.kcpat.personaltokens.keycloak;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -32,6 +33,19 @@ public final class BackingSessions {
 
     public BackingSessions(KeycloakSession session) {
         this.session = session;
+    }
+
+    /**
+     * Whether a session is a personal token's backing session (or a transient copy of one, which
+     * is what a token minted from it, or exchanged from such a token, is verified against).
+     */
+    public static boolean isBacking(UserSessionModel userSession) {
+        return userSession != null && AUTH_METHOD.equals(userSession.getAuthMethod());
+    }
+
+    /** Whether the session with this id is a personal token's backing session. */
+    public boolean isBacking(RealmModel realm, String sessionId) {
+        return sessionId != null && isBacking(session.sessions().getOfflineUserSession(realm, sessionId));
     }
 
     /** Creates the offline session and returns its id, which is also the {@code sid} of minted tokens. */
@@ -69,10 +83,15 @@ public final class BackingSessions {
      * Keeps a used token's session from reaching the realm's offline idle timeout. Throttled, as
      * every refresh is a write to the session store.
      */
-    public void markUsed(UserSessionModel offline) {
+    public void markUsed(UserSessionModel offline, ClientModel client) {
         int now = Time.currentTime();
         if (now - offline.getLastSessionRefresh() >= REFRESH_AFTER_SECONDS) {
             offline.setLastSessionRefresh(now);
+            // Keycloak expires the client's part of an offline session on its own idle clock.
+            AuthenticatedClientSessionModel clientSession = offline.getAuthenticatedClientSessionByClient(client.getId());
+            if (clientSession != null) {
+                clientSession.setTimestamp(now);
+            }
         }
     }
 

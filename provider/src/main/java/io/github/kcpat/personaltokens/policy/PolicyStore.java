@@ -41,11 +41,11 @@ public final class PolicyStore {
 
     private static TokenPolicy parse(RealmModel realm, String json) {
         try {
-            TokenPolicy stored = JsonSerialization.readValue(json, TokenPolicy.class).withDefaultsFrom(TokenPolicy.DEFAULT);
+            TokenPolicy stored = PolicyJson.read(json).withDefaultsFrom(TokenPolicy.DEFAULT);
             if (PolicyValidator.validate(stored).isEmpty()) {
                 return stored;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.debugf(e, "Unreadable personal token policy in realm %s", realm.getName());
         }
         // A hand-edited attribute must not lock users out or widen access: fall back, loudly.

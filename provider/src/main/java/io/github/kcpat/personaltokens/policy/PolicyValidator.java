@@ -13,6 +13,8 @@ public final class PolicyValidator {
     static final int MAX_SCOPES_PER_ROLE = 100;
     static final int MAX_SCOPE_LENGTH = 255;
     static final int MAX_DAYS = 36_500;
+    static final int MAX_AUTH_AGE_SECONDS = 31_536_000;
+    static final int MAX_NOTICE_DAYS = 5;
 
     private PolicyValidator() {
     }
@@ -22,6 +24,9 @@ public final class PolicyValidator {
         checkNumber(errors, "defaultExpiresInDays", policy.defaultExpiresInDays());
         checkNumber(errors, "maxExpiresInDays", policy.maxExpiresInDays());
         checkNumber(errors, "maxTokensPerUser", policy.maxTokensPerUser());
+        checkNumber(errors, "revokeAfterDaysUnused", policy.revokeAfterDaysUnused());
+        checkAuthAge(errors, policy.maxAuthAgeSeconds());
+        checkNoticeDays(errors, policy.expiryNoticeDays());
         if (policy.defaultExpiresInDays() != null && policy.maxExpiresInDays() != null
                 && policy.defaultExpiresInDays() > policy.maxExpiresInDays()) {
             errors.add("defaultExpiresInDays must not be above maxExpiresInDays");
@@ -37,8 +42,31 @@ public final class PolicyValidator {
             errors.add("tokenPrefix may only contain a-z, 0-9 and _ (at most "
                     + TokenFormat.MAX_PREFIX_LENGTH + " characters)");
         }
-        checkRoles(errors, policy.roles());
+        checkRoles(errors, policy.roles(), policy.maxExpiresInDays());
         return errors;
+    }
+
+    private static void checkAuthAge(List<String> errors, Integer seconds) {
+        if (seconds == null) {
+            errors.add("maxAuthAgeSeconds is required");
+        } else if (seconds < 0) {
+            errors.add("maxAuthAgeSeconds must not be negative");
+        } else if (seconds > MAX_AUTH_AGE_SECONDS) {
+            errors.add("maxAuthAgeSeconds must not be above " + MAX_AUTH_AGE_SECONDS);
+        }
+    }
+
+    private static void checkNoticeDays(List<String> errors, List<Integer> days) {
+        if (days == null) {
+            errors.add("expiryNoticeDays is required (an empty list switches notices off)");
+            return;
+        }
+        if (days.size() > MAX_NOTICE_DAYS) {
+            errors.add("expiryNoticeDays must not list more than " + MAX_NOTICE_DAYS + " days");
+        }
+        if (days.stream().anyMatch(d -> d == null || d < 0 || d > MAX_DAYS)) {
+            errors.add("expiryNoticeDays must hold whole numbers of days between 0 and " + MAX_DAYS);
+        }
     }
 
     private static void checkNumber(List<String> errors, String field, Integer value) {
@@ -51,7 +79,7 @@ public final class PolicyValidator {
         }
     }
 
-    private static void checkRoles(List<String> errors, List<RoleScopes> roles) {
+    private static void checkRoles(List<String> errors, List<RoleScopes> roles, Integer policyMax) {
         if (roles == null || roles.isEmpty()) {
             errors.add("roles must list at least one role");
             return;
@@ -67,6 +95,10 @@ public final class PolicyValidator {
             }
             if (!seen.add(role.role())) {
                 errors.add("role '" + role.role() + "' appears more than once");
+            }
+            Integer roleMax = role.maxExpiresInDays();
+            if (roleMax != null && (roleMax < 1 || policyMax != null && roleMax > policyMax)) {
+                errors.add("role '" + role.role() + "' maxExpiresInDays must be between 1 and the policy's maxExpiresInDays");
             }
             if (role.scopes().size() > MAX_SCOPES_PER_ROLE) {
                 errors.add("role '" + role.role() + "' has more than " + MAX_SCOPES_PER_ROLE + " scopes");

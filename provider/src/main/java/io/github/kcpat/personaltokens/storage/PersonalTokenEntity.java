@@ -21,6 +21,10 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "kcpat.byUser",
             query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.userId = :userId"
                     + " order by t.createdAt desc, t.id"),
+    @NamedQuery(name = "kcpat.countByUser",
+            query = "select count(t) from PersonalTokenEntity t where t.realmId = :realmId and t.userId = :userId"),
+    @NamedQuery(name = "kcpat.byUserAndName",
+            query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.userId = :userId and t.name = :name"),
     @NamedQuery(name = "kcpat.deleteById",
             query = "delete from PersonalTokenEntity t where t.id = :id"),
     @NamedQuery(name = "kcpat.deleteByUser",
@@ -30,7 +34,7 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "kcpat.expired",
             query = "select t from PersonalTokenEntity t where t.expiresAt is not null and t.expiresAt <= :now"),
     @NamedQuery(name = "kcpat.touch",
-            query = "update PersonalTokenEntity t set t.lastUsedAt = :now, t.lastUsedIp = :ip"
+            query = "update PersonalTokenEntity t set t.lastUsedAt = :now, t.lastUsedIp = :ip, t.idleNoticeDays = null"
                     + " where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :threshold)"),
 })
 public class PersonalTokenEntity {
@@ -82,6 +86,21 @@ public class PersonalTokenEntity {
     @Column(name = "SESSION_ID", length = 36, nullable = false)
     private String sessionId;
 
+    /** The CIDRs as given, one per line; null or empty means anywhere. */
+    @Column(name = "ALLOWED_NETWORKS", length = 2000)
+    private String allowedNetworks;
+
+    @Column(name = "ROTATED_AT")
+    private Long rotatedAt;
+
+    /** The smallest expiry-notice threshold (in days) already queued, so each is sent once. */
+    @Column(name = "EXPIRY_NOTICE_DAYS")
+    private Integer expiryNoticeDays;
+
+    /** The same for the inactivity deadline; a recorded use resets it, as the deadline moves. */
+    @Column(name = "IDLE_NOTICE_DAYS")
+    private Integer idleNoticeDays;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -112,4 +131,12 @@ public class PersonalTokenEntity {
     public void setLastUsedIp(String lastUsedIp) { this.lastUsedIp = lastUsedIp; }
     public String getSessionId() { return sessionId; }
     public void setSessionId(String sessionId) { this.sessionId = sessionId; }
+    public String getAllowedNetworks() { return allowedNetworks; }
+    public void setAllowedNetworks(String allowedNetworks) { this.allowedNetworks = allowedNetworks; }
+    public Long getRotatedAt() { return rotatedAt; }
+    public void setRotatedAt(Long rotatedAt) { this.rotatedAt = rotatedAt; }
+    public Integer getExpiryNoticeDays() { return expiryNoticeDays; }
+    public void setExpiryNoticeDays(Integer expiryNoticeDays) { this.expiryNoticeDays = expiryNoticeDays; }
+    public Integer getIdleNoticeDays() { return idleNoticeDays; }
+    public void setIdleNoticeDays(Integer idleNoticeDays) { this.idleNoticeDays = idleNoticeDays; }
 }

@@ -7,7 +7,7 @@ final class PersonalTokenJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(PersonalTokenEntity.class);
+        return List.of(PersonalTokenEntity.class, RetiredSecretEntity.class, NoticeEntity.class);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.kcpat.personaltokens.storage;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.jpa.entities.UserEntity;
 
 /** All database access for personal tokens; joins the Keycloak transaction of the session. */
 public final class PersonalTokenStore {
@@ -37,6 +40,45 @@ public final class PersonalTokenStore {
                 .getResultStream().findFirst();
     }
 
+    public long countByUser(String realmId, String userId) {
+        return em.createNamedQuery("kcpat.countByUser", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getSingleResult();
+    }
+
+    public List<PersonalTokenEntity> findByName(String realmId, String userId, String name) {
+        return em.createNamedQuery("kcpat.byUserAndName", PersonalTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .setParameter("name", name)
+                .getResultList();
+    }
+
+    /**
+     * Serialises the token writes of one user until the transaction ends, on every node: the
+     * per-user limit and the unique name are check-then-insert rules. It locks the user's own
+     * row of Keycloak's user table, which every user stored by Keycloak has; a user of a
+     * federation provider without import has none, and then only the database's own
+     * constraints apply. Returns whether a lock was taken.
+     */
+    public boolean lockUser(String userId) {
+        return em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE) != null;
+    }
+
+    /**
+     * Re-reads the token's row under a write lock, so that two rotations of one token run one
+     * after the other and the second sees the first one's secret. False when the row is gone.
+     */
+    public boolean lockAndRefresh(PersonalTokenEntity token) {
+        try {
+            em.refresh(token, LockModeType.PESSIMISTIC_WRITE);
+            return true;
+        } catch (EntityNotFoundException e) {
+            return false;
+        }
+    }
+
     public List<PersonalTokenEntity> listByUser(String realmId, String userId) {
         return em.createNamedQuery("kcpat.byUser", PersonalTokenEntity.class)
                 .setParameter("realmId", realmId)
@@ -60,6 +102,9 @@ public final class PersonalTokenStore {
         if (filter.search() != null) {
             jpql.append(" and (lower(t.name) like :name escape '\\'").append(byUsers ? " or t.userId in :searchUserIds)" : ")");
         }
+        if (filter.unusedSince() != null) {
+            jpql.append(" and ((t.lastUsedAt is null and t.createdAt <= :unusedSince) or t.lastUsedAt <= :unusedSince)");
+        }
         jpql.append(" order by t.createdAt desc, t.id");
         TypedQuery<PersonalTokenEntity> query = em.createQuery(jpql.toString(), PersonalTokenEntity.class)
                 .setParameter("realmId", realmId);
@@ -68,6 +113,9 @@ public final class PersonalTokenStore {
         }
         if (filter.role() != null) {
             query.setParameter("role", filter.role());
+        }
+        if (filter.unusedSince() != null) {
+            query.setParameter("unusedSince", filter.unusedSince());
         }
         if (filter.search() != null) {
             query.setParameter("name", "%" + escapeLike(filter.search().toLowerCase(Locale.ROOT)) + "%");
@@ -93,6 +141,7 @@ public final class PersonalTokenStore {
         int deleted = em.createNamedQuery("kcpat.deleteById")
                 .setParameter("id", token.getId())
                 .executeUpdate();
+        em.createNamedQuery("kcpat.retired.deleteByToken").setParameter("tokenId", token.getId()).executeUpdate();
         if (em.contains(token)) {
             em.detach(token);
         }
@@ -100,6 +149,14 @@ public final class PersonalTokenStore {
     }
 
     public int removeByUser(String realmId, String userId) {
+        em.createNamedQuery("kcpat.retired.deleteByUser")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
+        em.createNamedQuery("kcpat.notice.deleteByUser")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
         return em.createNamedQuery("kcpat.deleteByUser")
                 .setParameter("realmId", realmId)
                 .setParameter("userId", userId)
@@ -107,6 +164,8 @@ public final class PersonalTokenStore {
     }
 
     public int removeByRealm(String realmId) {
+        em.createNamedQuery("kcpat.retired.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("kcpat.notice.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
         return em.createNamedQuery("kcpat.deleteByRealm")
                 .setParameter("realmId", realmId)
                 .executeUpdate();
@@ -123,6 +182,20 @@ public final class PersonalTokenStore {
                 .setParameter("threshold", threshold)
                 .setParameter("ip", ip)
                 .executeUpdate();
+    }
+
+    // ---- retired secrets (rotation)
+
+    public void retire(RetiredSecretEntity retired) {
+        em.persist(retired);
+    }
+
+    public Optional<RetiredSecretEntity> findRetired(String digest) {
+        return Optional.ofNullable(em.find(RetiredSecretEntity.class, digest));
+    }
+
+    public int removeOutdatedRetired(long now) {
+        return em.createNamedQuery("kcpat.retired.deleteOutdated").setParameter("now", now).executeUpdate();
     }
 
     private static String escapeLike(String s) {

@@ -13,8 +13,14 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
  */
 public final class ApiError extends WebApplicationException {
 
+    public static final String INSUFFICIENT_USER_AUTHENTICATION = "insufficient_user_authentication";
+
     private ApiError(Response.Status status, String error, String description) {
-        super(description, null, response(status, error, description).build());
+        this(description, response(status, error, description));
+    }
+
+    private ApiError(String description, Response.ResponseBuilder response) {
+        super(description, null, response.build());
     }
 
     /**
@@ -34,6 +40,14 @@ public final class ApiError extends WebApplicationException {
 
     public static ApiError unauthorized(String description) {
         return new ApiError(Response.Status.UNAUTHORIZED, OAuthErrorException.INVALID_TOKEN, description);
+    }
+
+    /** RFC 9470: the caller must sign in again, at most {@code maxAge} seconds before retrying. */
+    public static ApiError insufficientUserAuthentication(int maxAge) {
+        String description = "a sign-in within the last " + maxAge + " seconds is required";
+        return new ApiError(description, response(Response.Status.UNAUTHORIZED, INSUFFICIENT_USER_AUTHENTICATION, description)
+                .header("WWW-Authenticate", "Bearer error=\"" + INSUFFICIENT_USER_AUTHENTICATION
+                        + "\", error_description=\"" + description + "\", max_age=\"" + maxAge + "\""));
     }
 
     public static ApiError forbidden(String description) {

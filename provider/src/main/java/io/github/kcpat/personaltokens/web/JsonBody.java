@@ -3,6 +3,8 @@ package io.github.kcpat.personaltokens.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -51,6 +53,25 @@ public final class JsonBody {
             throw ApiError.badRequest(field + " must be a string");
         }
         return value.textValue();
+    }
+
+    /** A JSON array of strings, or null when absent. */
+    public List<String> strings(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw ApiError.badRequest(field + " must be an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw ApiError.badRequest(field + " must be an array of strings");
+            }
+            items.add(item.textValue());
+        }
+        return items;
     }
 
     public Integer integer(String field) {

@@ -13,6 +13,7 @@ public final class NewTokenRequest {
     }
 
     public static NewToken from(JsonBody json) {
-        return new NewToken(json.string("name"), json.integer("expiresInDays"), json.string("role"));
+        return new NewToken(json.string("name"), json.integer("expiresInDays"), json.string("role"),
+                json.strings("allowedNetworks"));
     }
 }

@@ -3,8 +3,9 @@ package io.github.kcpat.personaltokens.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.kcpat.personaltokens.core.CreatedToken;
 import io.github.kcpat.personaltokens.core.LiveToken;
+import io.github.kcpat.personaltokens.core.PersonalTokenService;
+import io.github.kcpat.personaltokens.policy.AllowedNetworks;
 import io.github.kcpat.personaltokens.policy.RoleScopes;
-import io.github.kcpat.personaltokens.policy.TokenPolicy;
 import io.github.kcpat.personaltokens.storage.PersonalTokenEntity;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,9 +13,8 @@ import java.util.List;
 
 /**
  * A token as clients see it. {@code token} (the secret) is filled only in the answer to a create,
- * and is the one field left out when empty.
- * Absent values are sent as explicit nulls, as the contract documents them, whatever Keycloak's
- * own serialiser does by default.
+ * assign or rotate, and is the one field left out when empty. Absent values are sent as explicit
+ * nulls, as the contract documents them, whatever Keycloak's own serialiser does by default.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TokenRepresentation(
@@ -25,31 +25,36 @@ public record TokenRepresentation(
         String createdAt,
         String expiresAt,
         String lastUsedAt,
+        String lastUsedIp,
+        List<String> allowedNetworks,
+        String rotatedAt,
+        String idleExpiresAt,
         String assignedBy,
         String hint,
         String userId,
         String username,
         @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
 
-    public static TokenRepresentation of(LiveToken token, TokenPolicy policy) {
-        return of(token, policy, null);
+    public static TokenRepresentation of(LiveToken token, PersonalTokenService tokens) {
+        return of(token, tokens, null);
     }
 
-    /** The 201 answer to a create, assign or rotate: the only one that holds the secret. */
-    public static TokenRepresentation created(CreatedToken created, TokenPolicy policy) {
-        return of(created.token(), policy, created.secret());
+    /** The answer to a create, assign or rotate: the only one that holds the secret. */
+    public static TokenRepresentation created(CreatedToken created, PersonalTokenService tokens) {
+        return of(created.token(), tokens, created.secret());
     }
 
-    private static TokenRepresentation of(LiveToken token, TokenPolicy policy, String secret) {
+    private static TokenRepresentation of(LiveToken token, PersonalTokenService tokens, String secret) {
         PersonalTokenEntity entity = token.entity();
-        String username = token.user().getUsername();
         // Scopes shown are those the next exchange grants, which follow the live policy.
-        List<String> scopes = policy.role(entity.getRole()).map(RoleScopes::scopes)
+        List<String> scopes = tokens.policy().role(entity.getRole()).map(RoleScopes::scopes)
                 .orElseGet(() -> entity.getScopes() == null || entity.getScopes().isBlank()
                         ? List.of() : Arrays.asList(entity.getScopes().split(" ")));
         return new TokenRepresentation(entity.getId(), entity.getName(), entity.getRole(), scopes,
                 iso(entity.getCreatedAt()), iso(entity.getExpiresAt()), iso(entity.getLastUsedAt()),
-                entity.getAssignedBy(), entity.getHint(), entity.getUserId(), username, secret);
+                entity.getLastUsedIp(), AllowedNetworks.fromStored(entity.getAllowedNetworks()).entries(),
+                iso(entity.getRotatedAt()), iso(tokens.idleExpiresAt(token)),
+                entity.getAssignedBy(), entity.getHint(), entity.getUserId(), token.user().getUsername(), secret);
     }
 
     private static String iso(Long millis) {

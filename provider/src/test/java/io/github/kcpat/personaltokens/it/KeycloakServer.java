@@ -24,6 +24,10 @@ public final class KeycloakServer {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     public static final int CLEANUP_INTERVAL_SECONDS = 5;
+    /** Short, so that the grace can be tested; tests that need a reuse outside it move the clock. */
+    public static final int REUSE_GRACE_SECONDS = 10;
+    /** Short, so that a test can wait for a window to pass; the budget keeps its default of 30. */
+    public static final int FAILURE_WINDOW_SECONDS = 10;
 
     private static KeycloakServer shared;
 
@@ -103,7 +107,13 @@ public final class KeycloakServer {
                 "--http-port=" + port,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
-                "--spi-realm-restapi-extension--personal-tokens--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS));
+                "--spi-realm-restapi-extension--personal-tokens--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS,
+                "--spi-realm-restapi-extension--personal-tokens--rotation-reuse-grace-seconds=" + REUSE_GRACE_SECONDS,
+                "--spi-realm-restapi-extension--personal-tokens--failure-window-seconds=" + FAILURE_WINDOW_SECONDS,
+                // Secrets must not appear even where our code and Keycloak's events log the most.
+                "--log-level=INFO,io.github.kcpat.personaltokens:debug,org.keycloak.events:debug",
+                // As behind a reverse proxy on loopback: forward authentication is tested through nginx.
+                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));

@@ -134,7 +134,8 @@ class PostgresClusterIT {
         nodeB.replaceProvider(upgraded);
         nodeA.start();
         nodeB.start();
-        assertEquals("2026-11-22-create-personal-token=1\n" + UpgradedProviderJar.CHANGESET_ID + "=1",
+        assertEquals("2026-11-22-create-personal-token=1\n2026-12-02-notice-outbox=1\n2026-12-02-retired-secret=1\n"
+                + "2026-12-02-token-lifecycle-columns=1\n" + UpgradedProviderJar.CHANGESET_ID + "=1",
                 psql("select id || '=' || count(*) from databasechangelog_personal_t group by id order by id"));
         assertEquals("1", psql("select count(*) from information_schema.columns"
                 + " where table_name = 'kcpat_personal_token' and column_name = 'upgrade_check'"));

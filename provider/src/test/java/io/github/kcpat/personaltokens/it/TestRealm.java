@@ -76,6 +76,14 @@ public final class TestRealm {
         return res.json().get("access_token").asText();
     }
 
+    /** An admin token of a user of this realm (realm-management roles decide what it may do). */
+    public String adminTokenOf(String username) {
+        Http.Res res = Http.postForm(tokenEndpoint(), Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", username, "password", PASSWORD));
+        assertEquals(200, res.status(), res.toString());
+        return res.json().get("access_token").asText();
+    }
+
     public String admin() {
         return adminToken(server);
     }
@@ -154,6 +162,25 @@ public final class TestRealm {
         return Http.send("POST", tokensUrl() + "/access-token", null, null, null, "X-Refresh-Token", secret);
     }
 
+    public Http.Res selfRotate(String secret) {
+        return Http.send("POST", tokensUrl() + "/self/rotate", null, null, null, "X-Refresh-Token", secret);
+    }
+
+    public Http.Res revokeByValue(String secret) {
+        return Http.postForm(tokensUrl() + "/revoke", Map.of("token", secret));
+    }
+
+    /** Whether a REMOVE_CREDENTIAL event names the token with this reason. */
+    public boolean revokedWithReason(String tokenId, String reason) {
+        for (JsonNode e : events("REMOVE_CREDENTIAL")) {
+            JsonNode d = e.get("details");
+            if (tokenId.equals(d.path("personal_token_id").asText()) && reason.equals(d.path("reason").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Http.Res grant(String secret) {
         return Http.postForm(tokenEndpoint(), Map.of("grant_type", "urn:keycloak:personal-token",
                 "client_id", "personal-tokens", "personal_token", secret));
@@ -180,13 +207,47 @@ public final class TestRealm {
     }
 
     private void addAudienceMapperForItApi() {
-        String id = client("personal-tokens").get("id").asText();
-        Map<String, Object> mapper = Map.of("name", "audience it-api", "protocol", "openid-connect",
+        addAudienceMapper("personal-tokens", "it-api");
+    }
+
+    /** Adds {@code audience} to the access tokens of {@code clientId}. */
+    public void addAudienceMapper(String clientId, String audience) {
+        String id = client(clientId).get("id").asText();
+        Map<String, Object> mapper = Map.of("name", "audience " + audience, "protocol", "openid-connect",
                 "protocolMapper", "oidc-audience-mapper",
-                "config", Map.of("included.client.audience", "it-api", "access.token.claim", "true",
+                "config", Map.of("included.client.audience", audience, "access.token.claim", "true",
                         "introspection.token.claim", "true"));
         Http.Res res = Http.postJson(adminUrl() + "/clients/" + id + "/protocol-mappers/models", admin(), mapper);
         assertEquals(201, res.status(), res.toString());
+    }
+
+    public String userId(String username) {
+        Http.Res res = Http.get(adminUrl() + "/users?exact=true&username=" + username, admin());
+        assertEquals(200, res.status(), res.toString());
+        return res.json().get(0).get("id").asText();
+    }
+
+    /** Grants roles of a client (e.g. realm-management) to a user. */
+    public void grantClientRoles(String username, String clientId, String... roles) {
+        String client = client(clientId).get("id").asText();
+        List<JsonNode> reps = new java.util.ArrayList<>();
+        for (String role : roles) {
+            reps.add(Http.get(adminUrl() + "/clients/" + client + "/roles/" + role, admin()).json());
+        }
+        Http.Res res = Http.postJson(adminUrl() + "/users/" + userId(username) + "/role-mappings/clients/" + client, admin(), reps);
+        assertEquals(204, res.status(), res.toString());
+    }
+
+    /** Merges attributes into the realm, as an admin would in the console. */
+    public void updateRealm(Map<String, Object> changes) {
+        Http.Res res = Http.putJson(adminUrl(), admin(), changes);
+        assertEquals(204, res.status(), res.toString());
+    }
+
+    /** Sets a personal-tokens client property (e.g. enabled) through the admin API. */
+    public void updateClient(String clientId, Map<String, Object> changes) {
+        Http.Res res = Http.putJson(adminUrl() + "/clients/" + client(clientId).get("id").asText(), admin(), changes);
+        assertEquals(204, res.status(), res.toString());
     }
 
     private static String template() {
