@@ -11,6 +11,7 @@ import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import io.github.kcpat.personaltokens.core.RevokeReason;
 import io.github.kcpat.personaltokens.core.TokenRequestException;
 import io.github.kcpat.personaltokens.core.TokenVerifier;
+import io.github.kcpat.personaltokens.keycloak.AccountLinks;
 import io.github.kcpat.personaltokens.keycloak.PersonalTokensClient;
 import io.github.kcpat.personaltokens.policy.RoleScopes;
 import io.github.kcpat.personaltokens.policy.TokenPolicy;
@@ -29,10 +30,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +62,7 @@ public final class PersonalTokensResource {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.config = config;
+        AccountLinks.remember(session.getContext().getUri().getBaseUri().toString());
     }
 
     @GET
@@ -165,7 +165,7 @@ public final class PersonalTokensResource {
      */
     @POST
     @Path("revoke")
-    public Response revokeByValue(InputStream body) {
+    public Response revokeByValue(String body) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.REMOVE_CREDENTIAL);
         FailureLimiter limiter = new FailureLimiter(session, realm, config, session.getContext().getConnection().getRemoteAddr());
@@ -174,9 +174,11 @@ public final class PersonalTokensResource {
             return RefusalResponses.throttled(retryAfter.getAsInt()).build();
         }
         limiter.count();
-        List<String> secrets = RevocationReport.read(session.getContext().getRequestHeaders().getHeaderString("Content-Type"), body);
+        List<String> secrets = RevocationReport.read(session.getContext().getRequestHeaders().getHeaderString("Content-Type"),
+                body, session.getContext().getHttpRequest());
         new ExposedSecrets(session, config).revoke(secrets);
-        return Responses.noStore(Response.ok()).build();
+        // 200 with an empty body, as RFC 7009 answers; Keycloak wants a media type on every 200.
+        return Responses.noStore(Response.ok("", MediaType.TEXT_PLAIN_TYPE)).build();
     }
 
     /** The Squadcast-style exchange: the personal token in a header, no bearer token needed. */
@@ -234,12 +236,7 @@ public final class PersonalTokensResource {
 
     private UserAuthenticator.Caller authenticate() {
         UserAuthenticator.Caller caller = UserAuthenticator.authenticate(session, realm);
-        try {
-            Cors.builder().checkAllowedOrigins(caller.token()).allowedMethods(METHODS).auth().add();
-        } catch (WebApplicationException e) {
-            // Keycloak's own refusal of a disallowed origin; it must not be cached either.
-            throw Responses.noStore(e);
-        }
+        Cors.builder().checkAllowedOrigins(caller.token()).allowedMethods(METHODS).auth().add();
         return caller;
     }
 

@@ -1,6 +1,7 @@
 package io.github.kcpat.personaltokens.account;
 
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.web.RequestBodies;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -16,6 +17,7 @@ final class PersonalTokensResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
+        RequestBodies.refuseMultipart(session);
         return new PersonalTokensResource(session, config);
     }
 

@@ -1,6 +1,7 @@
 package io.github.kcpat.personaltokens.admin;
 
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
+import io.github.kcpat.personaltokens.web.RequestBodies;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -22,6 +23,7 @@ public final class PersonalTokensAdminResourceProviderFactory implements AdminRe
         return new AdminRealmResourceProvider() {
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+                RequestBodies.refuseMultipart(s);
                 return new PersonalTokensAdminResource(s, realm, auth, adminEvent, config);
             }
 

@@ -54,8 +54,8 @@ final class PersonalTokensLifecycle {
     }
 
     private void scheduleSweep() {
-        ExpirySweep task = new ExpirySweep(config);
+        ScheduledSweep task = new ScheduledSweep(config);
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .scheduleTask(task, config.cleanupIntervalSeconds() * 1000L, ExpirySweep.TASK_NAME));
+                .scheduleTask(task, config.cleanupIntervalSeconds() * 1000L, ScheduledSweep.TASK_NAME));
     }
 }

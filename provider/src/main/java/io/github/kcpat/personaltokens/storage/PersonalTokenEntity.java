@@ -33,6 +33,20 @@ import jakarta.persistence.Table;
             query = "delete from PersonalTokenEntity t where t.realmId = :realmId"),
     @NamedQuery(name = "kcpat.expired",
             query = "select t from PersonalTokenEntity t where t.expiresAt is not null and t.expiresAt <= :now"),
+    @NamedQuery(name = "kcpat.expiringWithin",
+            query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.expiresAt is not null"
+                    + " and t.expiresAt > :now and t.expiresAt <= :until"
+                    + " and (t.expiryNoticeDays is null or t.expiryNoticeDays > :smallest) order by t.expiresAt"),
+    @NamedQuery(name = "kcpat.inactiveSince",
+            query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.createdAt <= :cutoff"
+                    + " and (t.lastUsedAt is null or t.lastUsedAt <= :cutoff) and (t.rotatedAt is null or t.rotatedAt <= :cutoff)"
+                    + " and (t.idleNoticeDays is null or t.idleNoticeDays > :smallest) order by t.createdAt"),
+    @NamedQuery(name = "kcpat.markExpiryNotice",
+            query = "update PersonalTokenEntity t set t.expiryNoticeDays = :days"
+                    + " where t.id = :id and (t.expiryNoticeDays is null or t.expiryNoticeDays > :days)"),
+    @NamedQuery(name = "kcpat.markIdleNotice",
+            query = "update PersonalTokenEntity t set t.idleNoticeDays = :days"
+                    + " where t.id = :id and (t.idleNoticeDays is null or t.idleNoticeDays > :days)"),
     @NamedQuery(name = "kcpat.touch",
             query = "update PersonalTokenEntity t set t.lastUsedAt = :now, t.lastUsedIp = :ip, t.idleNoticeDays = null"
                     + " where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :threshold)"),

@@ -126,6 +126,40 @@ public final class PersonalTokenStore {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** Tokens expiring within (now, until] whose notice for {@code smallest} days was not queued. */
+    public List<PersonalTokenEntity> expiringWithin(String realmId, long now, long until, int smallest, int limit) {
+        return em.createNamedQuery("kcpat.expiringWithin", PersonalTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("now", now)
+                .setParameter("until", until)
+                .setParameter("smallest", smallest)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Tokens whose last use, rotation and creation all lie at or before the cutoff, and whose
+     * idle notice for {@code smallest} days was not queued (pass {@code Integer.MAX_VALUE} to
+     * ignore notices, as the inactivity revoke does).
+     */
+    public List<PersonalTokenEntity> inactiveSince(String realmId, long cutoff, int smallest, int limit) {
+        return em.createNamedQuery("kcpat.inactiveSince", PersonalTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("cutoff", cutoff)
+                .setParameter("smallest", smallest)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Records that the expiry notice for this threshold is queued; false if it already was. */
+    public boolean markExpiryNotice(String id, int days) {
+        return em.createNamedQuery("kcpat.markExpiryNotice").setParameter("id", id).setParameter("days", days).executeUpdate() == 1;
+    }
+
+    public boolean markIdleNotice(String id, int days) {
+        return em.createNamedQuery("kcpat.markIdleNotice").setParameter("id", id).setParameter("days", days).executeUpdate() == 1;
+    }
+
     public List<PersonalTokenEntity> expired(long now, int limit) {
         return em.createNamedQuery("kcpat.expired", PersonalTokenEntity.class)
                 .setParameter("now", now)

@@ -1,14 +1,14 @@
 package io.github.kcpat.personaltokens.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -23,39 +23,43 @@ public final class RevocationReport {
     private RevocationReport() {
     }
 
-    public static List<String> read(String contentType, InputStream body) {
-        String text = limited(body);
+    /**
+     * @param request for its form parameters: Keycloak decodes a form body before our code runs,
+     *                so the raw body is then no longer there to read
+     */
+    public static List<String> read(String contentType, String body, HttpRequest request) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         return switch (type) {
-            case "application/x-www-form-urlencoded" -> fromForm(text);
-            case "application/json" -> fromJson(text);
+            case "application/x-www-form-urlencoded" -> fromForm(decoded(request));
+            case "application/json" -> fromJson(limited(body));
             default -> throw ApiError.badRequest("send a form (token=...) or JSON");
         };
     }
 
-    private static String limited(InputStream body) {
+    private static MultivaluedMap<String, String> decoded(HttpRequest request) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw ApiError.badRequest("the request body is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ApiError.badRequest("the request body could not be read");
+            return request.getDecodedFormParameters();
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("the form is not URL-encoded");
         }
     }
 
-    private static List<String> fromForm(String text) {
-        List<String> tokens = new ArrayList<>();
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            if (name.equals("token")) {
-                tokens.add(decode(eq < 0 ? "" : pair.substring(eq + 1)));
-            }
+    private static String limited(String body) {
+        String text = body == null ? "" : body;
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw ApiError.badRequest("the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (tokens.size() != 1 || tokens.get(0).isEmpty()) {
+        return text;
+    }
+
+    private static List<String> fromForm(MultivaluedMap<String, String> form) {
+        List<String> tokens = form == null ? null : form.get("token");
+        if (tokens == null || tokens.size() != 1 || tokens.get(0) == null || tokens.get(0).isEmpty()) {
             throw ApiError.badRequest("exactly one token parameter is required");
+        }
+        int size = form.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().stream().mapToInt(String::length).sum()).sum();
+        if (size > MAX_BODY_BYTES) {
+            throw ApiError.badRequest("the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         return tokens;
     }
@@ -91,11 +95,4 @@ public final class RevocationReport {
         return tokens;
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("the form is not URL-encoded");
-        }
-    }
 }
