@@ -4,10 +4,10 @@ import "admin-ui.css";
 
 import { AdminUi, KeycloakProvider, routes, type AdminEnvironment } from "@keycloak/keycloak-admin-ui";
 import { getInjectedEnvironment } from "@keycloak/keycloak-ui-shared";
+import { initI18n } from "@pt/shared";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
-import { initI18n } from "./i18n";
 import { NavEntry } from "./NavEntry";
 import { PersonalTokensPage } from "./PersonalTokensPage";
 import { userDetailsTab } from "./UserDetailsTab";
@@ -37,7 +37,15 @@ const router = createHashRouter([
   },
 ]);
 
-initI18n(environment).then(() => {
+// The stock console initialises its own i18next instance in its (unexported) entry point; we load
+// the same server-merged messages, which include this theme's, into the instance both read.
+const messages = { serverBaseUrl: environment.serverBaseUrl, realm: environment.realm, themeType: "admin" } as const;
+initI18n(messages, navigator.language?.split("-")[0] || "en", {
+  // The console switches the default namespace to the realm's name (for realm overrides);
+  // the server's messages live in "translation", so fall back to it.
+  fallbackNS: "translation",
+  keySeparator: ".",
+}).then(() => {
   createRoot(document.getElementById("app")!).render(
     <StrictMode>
       <RouterProvider router={router} />
