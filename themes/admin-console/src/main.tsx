@@ -11,6 +11,7 @@ import { createHashRouter, RouterProvider } from "react-router-dom";
 import { NavEntry } from "./NavEntry";
 import { PersonalTokensPage } from "./PersonalTokensPage";
 import { userDetailsTab } from "./UserDetailsTab";
+import { USER_DETAILS_TABS_HOOK } from "./userDetailsTabsHook";
 
 const environment = getInjectedEnvironment<AdminEnvironment>();
 
@@ -22,7 +23,7 @@ routes.splice(routes.length - 1, 0, {
 });
 
 // Read by the stock EditUser page, which the build patches to append this tab to its own.
-globalThis.__personalTokensUserDetailsTabs = userDetailsTab;
+Object.assign(globalThis, { [USER_DETAILS_TABS_HOOK]: userDetailsTab });
 
 const router = createHashRouter([
   {
