@@ -1,24 +1,24 @@
 import type { Plugin } from "vite";
-
-/**
- * The stock console's user-details page (EditUser) hard-codes its tab list, so a tab of ours needs
- * a patch of the published package at build time. This plugin finds, in the parsed module, the one
- * RoutableTabs props object whose default location is the "settings" tab and whose children include
- * the element marked "user-details-tab", and appends one more child: whatever the global hook below
- * returns for that page's tab-location function and Tab component. The package bundles its own copy
- * of PatternFly, and a Tab only joins Tabs of the same copy, so the hook must build the new tab with
- * the component the anchor tab uses. Every other tab keeps working untouched.
- *
- * The build fails when the anchor is missing or ambiguous, so a Keycloak upgrade that reshapes
- * EditUser stops `mvn package` instead of silently dropping the tab.
- */
-export const USER_TABS_HOOK = "__personalTokensUserDetailsTabs";
+import { USER_DETAILS_TABS_HOOK } from "./src/userDetailsTabsHook";
 
 const ADMIN_UI_CHUNK = /@keycloak[\\/]keycloak-admin-ui[\\/]lib[\\/]index-[^\\/]+\.js$/;
 const ANCHOR_TEST_ID = "user-details-tab";
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
+/**
+ * The stock console's user-details page (EditUser) hard-codes its tab list, so a tab of ours needs
+ * a patch of the published package at build time. This plugin finds, in the parsed module, the one
+ * RoutableTabs props object whose default location is the "settings" tab and whose children include
+ * the element marked "user-details-tab", and appends one more child: whatever the global hook of
+ * src/userDetailsTabsHook.ts returns for that page's tab-location function and Tab component. The
+ * package bundles its own copy of PatternFly, and a Tab only joins Tabs of the same copy, so the hook
+ * must build the new tab with the component the anchor tab uses. Every other tab keeps working.
+ *
+ * The build fails when the anchor is missing or ambiguous, so a Keycloak upgrade that reshapes
+ * EditUser stops `mvn package` instead of silently dropping the tab; and the patched page throws
+ * when the hook is not set, so a renamed or lost hook breaks the page visibly, not just the tab.
+ */
 export function userDetailsTabPlugin(): Plugin {
   let patched = false;
   return {
@@ -34,9 +34,8 @@ export function userDetailsTabPlugin(): Plugin {
       }
       const { insertAt, tabLocation, tabComponent } = sites[0];
       patched = true;
-      const call = `globalThis.${USER_TABS_HOOK}?.(${tabLocation}, ${tabComponent})`;
       return {
-        code: `${code.slice(0, insertAt)}, ${call}${code.slice(insertAt)}`,
+        code: `${code.slice(0, insertAt)}, ${hookCall(tabLocation, tabComponent)}${code.slice(insertAt)}`,
         map: null,
       };
     },
@@ -46,6 +45,14 @@ export function userDetailsTabPlugin(): Plugin {
       }
     },
   };
+}
+
+/** The expression appended to the tab list: the hook's tab, or an Error that names the missing hook. */
+export function hookCall(tabLocation: string, tabComponent: string) {
+  const missing = `personal-tokens: globalThis.${USER_DETAILS_TABS_HOOK} is not a function; `
+    + "main.tsx must set it before the console renders (see user-details-tab-plugin.ts)";
+  return `(typeof globalThis.${USER_DETAILS_TABS_HOOK} === "function" ? globalThis.${USER_DETAILS_TABS_HOOK}`
+    + ` : () => { throw new Error(${JSON.stringify(missing)}); })(${tabLocation}, ${tabComponent})`;
 }
 
 /** RoutableTabs props objects: { defaultLocation: loc("settings"), children: [<Tab data-testid="user-details-tab">, ...] }. */

@@ -9,16 +9,15 @@ import {
   FormSelectOption,
   HelperText,
   HelperTextItem,
-  InputGroup,
-  InputGroupItem,
   Modal,
   ModalVariant,
   TextInput,
 } from "@patternfly/react-core";
-import { CheckIcon, CopyIcon } from "@patternfly/react-icons";
-import { useRef, useState, type FormEvent } from "react";
+import { ApiError, ShowOnceSecretModal, TOKEN_NAME_MAX_LENGTH, type CreatedToken } from "@pt/shared";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, createToken, type CreatedToken, type UserPolicy } from "./api";
+import { createToken, type UserPolicy } from "./api";
+import { describeError } from "./describeError";
 
 const DAY = 24 * 3600 * 1000;
 const PRESET_DAYS = [30, 60, 90];
@@ -59,8 +58,6 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedToken>();
-  const [copied, setCopied] = useState(false);
-  const secretInput = useRef<HTMLInputElement>(null);
 
   const today = new Date();
   const minDate = isoDay(new Date(today.getTime() + DAY));
@@ -105,72 +102,8 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
     }
   };
 
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-    } catch {
-      // No clipboard API (plain http on a non-local host): copy the selected text instead.
-      secretInput.current?.select();
-      document.execCommand("copy");
-    }
-    setCopied(true);
-  };
-
   if (created) {
-    return (
-      <Modal
-        variant={ModalVariant.medium}
-        isOpen
-        title={t("tokenCreatedTitle")}
-        onClose={onClose}
-        data-testid="secret-dialog"
-        id="personal-token-secret-dialog"
-        actions={[
-          <Button key="done" id="personal-token-secret-done" data-testid="secret-done" onClick={onClose}>
-            {t("tokenDone")}
-          </Button>,
-        ]}
-      >
-        <Alert variant="warning" isInline title={t("tokenCopyWarningTitle")} className="pf-v5-u-mb-md" data-testid="secret-warning" />
-        <FormGroup label={t("tokenSecretLabel", { name: created.name })} fieldId="personal-token-secret">
-          <div data-testid="token-secret">
-            <InputGroup>
-              <InputGroupItem isFill>
-                <TextInput
-                  ref={secretInput}
-                  id="personal-token-secret"
-                  data-testid="token-secret-input"
-                  readOnlyVariant="default"
-                  value={created.token}
-                  onFocus={(e) => e.currentTarget.select()}
-                  className="pf-v5-u-font-family-monospace"
-                />
-              </InputGroupItem>
-              <InputGroupItem>
-                <Button
-                  variant="control"
-                  id="personal-token-copy"
-                  data-testid="copy-token"
-                  aria-label={t("tokenCopyHint")}
-                  icon={copied ? <CheckIcon /> : <CopyIcon />}
-                  onClick={() => void copy()}
-                >
-                  {copied ? t("tokenCopied") : t("tokenCopy")}
-                </Button>
-              </InputGroupItem>
-            </InputGroup>
-          </div>
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem aria-live="polite" data-testid="copy-status">
-                {copied ? t("tokenCopiedToClipboard") : t("tokenSecretHelp")}
-              </HelperTextItem>
-            </HelperText>
-          </FormHelperText>
-        </FormGroup>
-      </Modal>
-    );
+    return <ShowOnceSecretModal title={t("tokenCreatedTitle")} created={created} onClose={onClose} />;
   }
 
   return (
@@ -194,7 +127,7 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
           {t("tokenGenerate")}
         </Button>,
         <Button key="cancel" variant="link" data-testid="generate-cancel" onClick={onClose}>
-          {t("tokenCancel")}
+          {t("pt_cancel")}
         </Button>,
       ]}
     >
@@ -205,7 +138,7 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
             id="token-name"
             data-testid="token-name"
             value={name}
-            maxLength={100}
+            maxLength={TOKEN_NAME_MAX_LENGTH}
             isRequired
             autoFocus
             onChange={(_e, value) => setName(value)}
@@ -264,20 +197,3 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
     </Modal>
   );
 };
-
-/** A message for a failed call: the server's description for 4xx answers, a fixed text otherwise. */
-export function describeError(e: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (!(e instanceof ApiError)) return t("tokenUnexpectedError", { error: String(e) });
-  switch (e.status) {
-    case 401:
-      return t("tokenSessionExpired");
-    case 403:
-      return e.message && e.message !== "Forbidden" ? e.message : t("tokenForbidden");
-    case 400:
-    case 404:
-    case 409:
-      return e.message || t("tokenUnexpectedError", { error: e.status });
-    default:
-      return t("tokenUnexpectedError", { error: e.message || e.status });
-  }
-}

@@ -12,8 +12,6 @@ import {
   EmptyStateIcon,
   Label,
   LabelGroup,
-  Modal,
-  ModalVariant,
   Spinner,
   Toolbar,
   ToolbarContent,
@@ -23,8 +21,10 @@ import { KeyIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, getPolicy, listTokens, revokeToken, type Token, type UserPolicy } from "./api";
-import { describeError, GenerateTokenDialog } from "./GenerateTokenDialog";
+import { ApiError, ConfirmRevokeModal, formatDateTime, type Token } from "@pt/shared";
+import { getPolicy, listTokens, revokeToken, type UserPolicy } from "./api";
+import { describeError } from "./describeError";
+import { GenerateTokenDialog } from "./GenerateTokenDialog";
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
@@ -39,10 +39,7 @@ export const PersonalTokens = () => {
   const [revoking, setRevoking] = useState<Token>();
   const [revokeError, setRevokeError] = useState<string>();
   const locale = context.environment.locale || undefined;
-  const formatDate = (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
-  };
+  const formatDate = (iso: string) => formatDateTime(iso, locale);
 
   const refresh = useCallback(async () => {
     try {
@@ -164,7 +161,7 @@ export const PersonalTokens = () => {
                 <Td isActionCell>
                   <Button variant="secondary" isDanger data-testid="revoke-token" data-token-id={token.id} aria-label={t("revokeTokenNamed", { name: token.name })}
                     onClick={() => setRevoking(token)}>
-                    {t("revokeToken")}
+                    {t("pt_revoke")}
                   </Button>
                 </Td>
               </Tr>
@@ -176,14 +173,8 @@ export const PersonalTokens = () => {
         <GenerateTokenDialog policy={policy} onClose={() => { setGenerating(false); void refresh(); }} />
       )}
       {revoking && (
-        <Modal variant={ModalVariant.small} isOpen title={t("revokeTokenTitle", { name: revoking.name })} titleIconVariant="warning"
-          onClose={() => setRevoking(undefined)} data-testid="revoke-dialog"
-          actions={[
-            <Button key="confirm" variant="danger" id="personal-token-confirm-revoke" data-testid="confirm-revoke" onClick={() => revoke(revoking)}>{t("revokeToken")}</Button>,
-            <Button key="cancel" variant="link" data-testid="cancel-revoke" onClick={() => setRevoking(undefined)}>{t("tokenCancel")}</Button>,
-          ]}>
-          {t("revokeTokenBody")}
-        </Modal>
+        <ConfirmRevokeModal title={t("revokeTokenTitle", { name: revoking.name })} confirmTestId="confirm-revoke"
+          onConfirm={() => void revoke(revoking)} onCancel={() => setRevoking(undefined)} />
       )}
     </Page>
   );

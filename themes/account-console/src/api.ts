@@ -1,21 +1,6 @@
 import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
+import { apiClient, type CreatedToken, type Token } from "@pt/shared";
 import type Keycloak from "keycloak-js";
-
-export type Token = {
-  id: string;
-  name: string;
-  role: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  assignedBy: string | null;
-  hint: string;
-  userId: string;
-  username: string;
-};
-
-export type CreatedToken = Token & { token: string };
 
 export type UserPolicy = {
   roles: string[];
@@ -27,56 +12,18 @@ export type UserPolicy = {
 
 export type NewToken = { name: string; expiresInDays?: number; role?: string };
 
-/** An error answer of the API, carrying its status and OAuth-style description. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 type Context = { environment: AccountEnvironment; keycloak: Keycloak };
 
-async function call<T>({ environment, keycloak }: Context, path: string, init: RequestInit = {}): Promise<T> {
-  try {
+/** The user API of the console's realm (DESIGN.md §4), called with the console's own token. */
+const userApi = ({ environment, keycloak }: Context) =>
+  apiClient(`${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/personal-tokens`, async () => {
     await keycloak.updateToken(30);
-  } catch {
-    throw new ApiError(401, "session expired");
-  }
-  const url = `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/personal-tokens${path}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      ...init,
-      cache: "no-store",
-      headers: {
-        ...init.headers,
-        Authorization: `Bearer ${keycloak.token}`,
-        Accept: "application/json",
-        ...(init.body ? { "Content-Type": "application/json" } : {}),
-      },
-    });
-  } catch (e) {
-    throw new ApiError(0, String(e));
-  }
-  if (!response.ok) {
-    let description = response.statusText;
-    try {
-      const body = await response.json();
-      description = body.error_description ?? body.error ?? description;
-    } catch {
-      // not JSON: keep the status text
-    }
-    throw new ApiError(response.status, description);
-  }
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+    return keycloak.token;
+  });
 
-export const listTokens = (ctx: Context) => call<Token[]>(ctx, "");
-export const getPolicy = (ctx: Context) => call<UserPolicy>(ctx, "/policy");
+export const listTokens = (ctx: Context) => userApi(ctx)<Token[]>("");
+export const getPolicy = (ctx: Context) => userApi(ctx)<UserPolicy>("/policy");
 export const createToken = (ctx: Context, body: NewToken) =>
-  call<CreatedToken>(ctx, "", { method: "POST", body: JSON.stringify(body) });
+  userApi(ctx)<CreatedToken>("", { method: "POST", body: JSON.stringify(body) });
 export const revokeToken = (ctx: Context, id: string) =>
-  call<void>(ctx, `/${encodeURIComponent(id)}`, { method: "DELETE" });
+  userApi(ctx)<void>(`/${encodeURIComponent(id)}`, { method: "DELETE" });

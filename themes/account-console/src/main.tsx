@@ -4,10 +4,10 @@ import "account-ui.css";
 
 import { KeycloakProvider, routes, type AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import { getInjectedEnvironment } from "@keycloak/keycloak-ui-shared";
+import { initI18n } from "@pt/shared";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
-import { initI18n } from "./i18n";
 import { ErrorPage } from "./ErrorPage";
 import { PersonalTokens } from "./PersonalTokens";
 import { Root } from "./Root";
@@ -24,7 +24,9 @@ const router = createBrowserRouter([
   },
 ]);
 
-initI18n(environment).then(() => {
+const messages = { serverBaseUrl: environment.serverBaseUrl, realm: environment.realm, themeType: "account" } as const;
+// Keycloak's message keys are flat: a dot in one is part of the key, not a path.
+initI18n(messages, environment.locale || "en", { keySeparator: false }).then(() => {
   createRoot(document.getElementById("app")!).render(
     <StrictMode>
       <KeycloakProvider environment={environment}>

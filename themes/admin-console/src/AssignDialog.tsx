@@ -2,7 +2,6 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 import {
   Alert,
   Button,
-  ClipboardCopy,
   Form,
   FormGroup,
   FormSelect,
@@ -11,9 +10,10 @@ import {
   ModalVariant,
   TextInput,
 } from "@patternfly/react-core";
+import { ShowOnceSecretModal, TOKEN_NAME_MAX_LENGTH, type CreatedToken } from "@pt/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { OwnerApi, Token } from "./api";
+import type { OwnerApi } from "./api";
 import { UserPicker } from "./UserPicker";
 
 type Props = {
@@ -31,7 +31,7 @@ export const AssignDialog = ({ api, roles, fixedUser, onClose }: Props) => {
   const [days, setDays] = useState("");
   const [role, setRole] = useState("");
   const [error, setError] = useState<string>();
-  const [created, setCreated] = useState<Token>();
+  const [created, setCreated] = useState<CreatedToken>();
 
   const submit = async () => {
     if (!user?.id) {
@@ -51,16 +51,10 @@ export const AssignDialog = ({ api, roles, fixedUser, onClose }: Props) => {
     }
   };
 
-  if (created?.token) {
+  if (created) {
     return (
-      <Modal variant={ModalVariant.medium} isOpen title={t("pt_secretTitle", { username: created.username })} onClose={onClose}
-        data-testid="owner-secret-dialog"
-        actions={[<Button key="done" data-testid="owner-secret-done" onClick={onClose}>{t("pt_done")}</Button>]}>
-        <Alert variant="warning" isInline title={t("pt_secretWarning")} className="pf-v5-u-mb-md" />
-        <ClipboardCopy isReadOnly data-testid="owner-token-secret" textAriaLabel={t("pt_secretTitle", { username: created.username })}>
-          {created.token}
-        </ClipboardCopy>
-      </Modal>
+      <ShowOnceSecretModal title={t("pt_secretTitle", { username: created.username })} created={created} onClose={onClose}
+        testIdPrefix="owner-" />
     );
   }
 
@@ -80,7 +74,7 @@ export const AssignDialog = ({ api, roles, fixedUser, onClose }: Props) => {
           )}
         </FormGroup>
         <FormGroup label={t("pt_name")} isRequired fieldId="assign-name">
-          <TextInput id="assign-name" data-testid="assign-name" value={name} maxLength={100} onChange={(_e, v) => setName(v)} />
+          <TextInput id="assign-name" data-testid="assign-name" value={name} maxLength={TOKEN_NAME_MAX_LENGTH} onChange={(_e, v) => setName(v)} />
         </FormGroup>
         <FormGroup label={t("pt_expiresInDays")} fieldId="assign-days">
           <TextInput id="assign-days" data-testid="assign-days" type="number" min={0} value={days} onChange={(_e, v) => setDays(v)} />

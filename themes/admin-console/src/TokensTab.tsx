@@ -7,8 +7,6 @@ import {
   FormSelectOption,
   Label,
   LabelGroup,
-  Modal,
-  ModalVariant,
   PageSection,
   SearchInput,
   Toolbar,
@@ -19,7 +17,8 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation";
-import type { OwnerApi, Token } from "./api";
+import { ConfirmRevokeModal, formatDateTime, type Token } from "@pt/shared";
+import type { OwnerApi } from "./api";
 import { AssignDialog } from "./AssignDialog";
 
 const PAGE = 20;
@@ -132,9 +131,9 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
                 <Td><strong>{token.name}</strong> <code className="pf-v5-u-font-size-sm">{token.hint}</code></Td>
                 <Td>{token.role}</Td>
                 <Td><LabelGroup>{token.scopes.map((s) => <Label key={s} isCompact>{s}</Label>)}</LabelGroup></Td>
-                <Td>{when(token.createdAt)}</Td>
-                <Td>{token.expiresAt ? when(token.expiresAt) : t("pt_never")}</Td>
-                <Td>{token.lastUsedAt ? when(token.lastUsedAt) : t("pt_never")}</Td>
+                <Td>{formatDateTime(token.createdAt)}</Td>
+                <Td>{token.expiresAt ? formatDateTime(token.expiresAt) : t("pt_never")}</Td>
+                <Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("pt_never")}</Td>
                 <Td>{token.assignedBy ?? "—"}</Td>
                 {canManage && (
                   <Td isActionCell>
@@ -163,18 +162,9 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
           onClose={() => { setAssigning(false); void refresh(); }} />
       )}
       {confirm && (
-        <Modal variant={ModalVariant.small} isOpen title={confirm.title} titleIconVariant="warning" onClose={() => setConfirm(undefined)}
-          actions={[
-            <Button key="ok" variant="danger" data-testid="owner-confirm" onClick={() => act(confirm.run)}>{t("pt_revoke")}</Button>,
-            <Button key="cancel" variant="link" onClick={() => setConfirm(undefined)}>{t("pt_cancel")}</Button>,
-          ]}>
-          {t("pt_revokeBody")}
-        </Modal>
+        <ConfirmRevokeModal title={confirm.title} confirmTestId="owner-confirm"
+          onConfirm={() => void act(confirm.run)} onCancel={() => setConfirm(undefined)} />
       )}
     </PageSection>
   );
 };
-
-function when(iso: string) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
