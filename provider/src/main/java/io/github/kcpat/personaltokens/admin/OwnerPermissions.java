@@ -33,6 +33,11 @@ final class OwnerPermissions {
         return auth.users().canView(user);
     }
 
+    /** Realm-wide view of users, without per-user fine-grained checks. */
+    boolean canViewEveryUser() {
+        return auth.users().canView();
+    }
+
     void requireViewPolicy() {
         require(auth.realm().canViewRealm() || auth.users().canView(), "view-realm or view-users is required");
     }

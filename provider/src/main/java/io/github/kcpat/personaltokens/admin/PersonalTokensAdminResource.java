@@ -48,6 +48,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class PersonalTokensAdminResource {
 
     public static final String RESOURCE_TYPE = "PERSONAL_TOKEN";
+    public static final String TOTAL_COUNT = "X-Total-Count";
     static final int MAX_PAGE = 1000;
     private static final int MAX_UNUSED_DAYS = 36_500;
     private static final int DEFAULT_PAGE = 100;
@@ -84,7 +85,14 @@ public final class PersonalTokensAdminResource {
         TokenFilter filter = owners.filter(userId, role, search, unusedDays);
         List<TokenRepresentation> page = tokens.page(filter, auth::canView, offset, limit).stream()
                 .map(t -> TokenRepresentation.of(t, tokens)).toList();
-        return Responses.ok(page);
+        Response.ResponseBuilder answer = Responses.noStore(Response.ok(page));
+        if (auth.canViewEveryUser()) {
+            // Rows matching the filter; a token Keycloak ended but nobody has touched since still
+            // counts until the next sweep or listing revokes it. Per-user permissions would need
+            // a pass over every row, so admins limited to some users get no total.
+            answer.header(TOTAL_COUNT, tokens.count(filter));
+        }
+        return answer.build();
     }
 
     @GET

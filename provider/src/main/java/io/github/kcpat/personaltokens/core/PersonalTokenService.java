@@ -215,6 +215,11 @@ public final class PersonalTokenService {
         return page;
     }
 
+    /** How many stored tokens match the filter, before liveness and permissions. */
+    public long count(TokenFilter filter) {
+        return store.count(realm.getId(), filter);
+    }
+
     /** A token of this realm that still stands, whoever owns it; callers check ownership. */
     public Optional<LiveToken> findLive(String id) {
         if (!isUuid(id)) {

@@ -91,7 +91,18 @@ public final class PersonalTokenStore {
      * permissions), so they read in windows and page themselves.
      */
     public List<PersonalTokenEntity> search(String realmId, TokenFilter filter, int offset, int limit) {
-        StringBuilder jpql = new StringBuilder("select t from PersonalTokenEntity t where t.realmId = :realmId");
+        TypedQuery<PersonalTokenEntity> query = filtered("select t", realmId, filter, " order by t.createdAt desc, t.id",
+                PersonalTokenEntity.class);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** How many rows the filter matches, before any liveness or permission filtering. */
+    public long count(String realmId, TokenFilter filter) {
+        return filtered("select count(t)", realmId, filter, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, String realmId, TokenFilter filter, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" from PersonalTokenEntity t where t.realmId = :realmId");
         if (filter.userId() != null) {
             jpql.append(" and t.userId = :userId");
         }
@@ -105,9 +116,7 @@ public final class PersonalTokenStore {
         if (filter.unusedSince() != null) {
             jpql.append(" and ((t.lastUsedAt is null and t.createdAt <= :unusedSince) or t.lastUsedAt <= :unusedSince)");
         }
-        jpql.append(" order by t.createdAt desc, t.id");
-        TypedQuery<PersonalTokenEntity> query = em.createQuery(jpql.toString(), PersonalTokenEntity.class)
-                .setParameter("realmId", realmId);
+        TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type).setParameter("realmId", realmId);
         if (filter.userId() != null) {
             query.setParameter("userId", filter.userId());
         }
@@ -123,7 +132,7 @@ public final class PersonalTokenStore {
                 query.setParameter("searchUserIds", new ArrayList<>(filter.searchUserIds()));
             }
         }
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return query;
     }
 
     /** Tokens expiring within (now, until] whose notice for {@code smallest} days was not queued. */
