@@ -22,7 +22,9 @@ import io.github.kcpat.personaltokens.web.Responses;
 import io.github.kcpat.personaltokens.web.RevocationReport;
 import io.github.kcpat.personaltokens.web.RotationRequest;
 import io.github.kcpat.personaltokens.web.TokenRepresentation;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -162,10 +165,24 @@ public final class PersonalTokensResource {
     /**
      * Revoke by value, for secret scanners and anyone who finds a leaked token: no authentication,
      * always 200, nothing revealed (RFC 7009 §2.2). Every request counts against the address.
+     * A form arrives already decoded by Keycloak, so it has a method of its own.
      */
     @POST
     @Path("revoke")
-    public Response revokeByValue(String body) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeByForm() {
+        return revokeByValue(() -> RevocationReport.fromForm(session.getContext().getHttpRequest()));
+    }
+
+    /** The JSON shapes of revoke by value; any other body is a 400. */
+    @POST
+    @Path("revoke")
+    public Response revokeByJson(String body) {
+        String contentType = session.getContext().getRequestHeaders().getHeaderString("Content-Type");
+        return revokeByValue(() -> RevocationReport.fromJson(contentType, body));
+    }
+
+    private Response revokeByValue(Supplier<List<String>> report) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.REMOVE_CREDENTIAL);
         FailureLimiter limiter = new FailureLimiter(session, realm, config, session.getContext().getConnection().getRemoteAddr());
@@ -174,9 +191,7 @@ public final class PersonalTokensResource {
             return RefusalResponses.throttled(retryAfter.getAsInt()).build();
         }
         limiter.count();
-        List<String> secrets = RevocationReport.read(session.getContext().getRequestHeaders().getHeaderString("Content-Type"),
-                body, session.getContext().getHttpRequest());
-        new ExposedSecrets(session, config).revoke(secrets);
+        new ExposedSecrets(session, config).revoke(report.get());
         // 200 with an empty body, as RFC 7009 answers; Keycloak wants a media type on every 200.
         return Responses.noStore(Response.ok("", MediaType.TEXT_PLAIN_TYPE)).build();
     }
@@ -220,6 +235,12 @@ public final class PersonalTokensResource {
                 .client(PersonalTokensClient.ensure(session, realm));
     }
 
+    /** Forward authentication for reverse proxies; any HTTP method. */
+    @Path("auth")
+    public ForwardAuthResource forwardAuth() {
+        return new ForwardAuthResource(session, realm, config);
+    }
+
     /** Paths below the API that name nothing, answered like everything else here. */
     @Path("{first}/{rest:.+}")
     public UnknownPath unknown() {
@@ -236,7 +257,12 @@ public final class PersonalTokensResource {
 
     private UserAuthenticator.Caller authenticate() {
         UserAuthenticator.Caller caller = UserAuthenticator.authenticate(session, realm);
-        Cors.builder().checkAllowedOrigins(caller.token()).allowedMethods(METHODS).auth().add();
+        try {
+            Cors.builder().checkAllowedOrigins(caller.token()).allowedMethods(METHODS).auth().add();
+        } catch (ForbiddenException e) {
+            // Keycloak's own refusal of an origin the token's client does not allow, in our shape.
+            throw ApiError.forbidden("this origin is not allowed for the token's client");
+        }
         return caller;
     }
 

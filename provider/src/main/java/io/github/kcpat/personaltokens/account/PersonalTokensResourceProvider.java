@@ -17,7 +17,7 @@ final class PersonalTokensResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        RequestBodies.refuseMultipart(session);
+        RequestBodies.refuseUnreadable(session);
         return new PersonalTokensResource(session, config);
     }
 

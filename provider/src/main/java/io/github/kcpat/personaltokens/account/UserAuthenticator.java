@@ -3,8 +3,6 @@ package io.github.kcpat.personaltokens.account;
 import io.github.kcpat.personaltokens.keycloak.AccessTokenMinter;
 import io.github.kcpat.personaltokens.keycloak.BackingSessions;
 import io.github.kcpat.personaltokens.web.ApiError;
-import io.github.kcpat.personaltokens.web.Responses;
-import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.models.AccountRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -35,14 +33,7 @@ final class UserAuthenticator {
 
     static Caller authenticate(KeycloakSession session, RealmModel realm) {
         // Tokens minted from personal tokens fail here too: our grant's isTokenAllowed refuses them.
-        AuthResult result;
-        try {
-            result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        } catch (WebApplicationException e) {
-            // Keycloak's own refusals (an origin the token's client does not allow) are answers
-            // of this API too, and must not be cached either.
-            throw Responses.noStore(e);
-        }
+        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         if (result == null) {
             throw ApiError.unauthorized("a valid bearer token is required");
         }

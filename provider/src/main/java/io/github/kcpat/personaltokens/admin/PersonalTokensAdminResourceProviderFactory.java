@@ -23,7 +23,7 @@ public final class PersonalTokensAdminResourceProviderFactory implements AdminRe
         return new AdminRealmResourceProvider() {
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-                RequestBodies.refuseMultipart(s);
+                RequestBodies.refuseUnreadable(s);
                 return new PersonalTokensAdminResource(s, realm, auth, adminEvent, config);
             }
 

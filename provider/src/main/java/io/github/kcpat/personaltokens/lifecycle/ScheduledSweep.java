@@ -48,7 +48,11 @@ final class ScheduledSweep implements ScheduledTask {
     private void sweep(KeycloakSession session) {
         long now = Time.currentTimeMillis();
         int expired = revokeExpired(session, now);
-        session.realms().getRealmsStream().forEach(realm -> {
+        for (String realmId : new PersonalTokenStore(session).realmsWithTokens()) {
+            RealmModel realm = session.realms().getRealm(realmId);
+            if (realm == null) {
+                continue;
+            }
             // Session lookups are realm-scoped; a timer thread has no realm of its own.
             session.getContext().setRealm(realm);
             RealmHousekeeping housekeeping = new RealmHousekeeping(session, realm, config);
@@ -57,7 +61,7 @@ final class ScheduledSweep implements ScheduledTask {
             if (unused + notices > 0) {
                 LOG.debugf("Realm %s: revoked %d unused personal tokens, queued %d notices", realm.getName(), unused, notices);
             }
-        });
+        }
         int sent = new NoticeMailer(session).deliver(now);
         int forgotten = new PersonalTokenStore(session).removeOutdatedRetired(now);
         if (expired + sent + forgotten > 0) {

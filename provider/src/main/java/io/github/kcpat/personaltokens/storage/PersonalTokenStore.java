@@ -40,6 +40,11 @@ public final class PersonalTokenStore {
                 .getResultStream().findFirst();
     }
 
+    /** The realms that hold any token, so that the scheduled task never loads the others. */
+    public List<String> realmsWithTokens() {
+        return em.createNamedQuery("kcpat.realmsWithTokens", String.class).getResultList();
+    }
+
     public long countByUser(String realmId, String userId) {
         return em.createNamedQuery("kcpat.countByUser", Long.class)
                 .setParameter("realmId", realmId)

@@ -1,6 +1,5 @@
 package io.github.kcpat.personaltokens.web;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /** Every answer about tokens may describe a credential, so none may be cached anywhere. */
@@ -11,11 +10,6 @@ public final class Responses {
 
     public static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
         return builder.header("Cache-Control", "no-store").header("Pragma", "no-cache");
-    }
-
-    /** The same refusal with the no-store headers added, for answers Keycloak built. */
-    public static WebApplicationException noStore(WebApplicationException e) {
-        return new WebApplicationException(e.getMessage(), e, noStore(Response.fromResponse(e.getResponse())).build());
     }
 
     public static Response ok(Object entity) {

@@ -23,17 +23,18 @@ public final class RevocationReport {
     private RevocationReport() {
     }
 
-    /**
-     * @param request for its form parameters: Keycloak decodes a form body before our code runs,
-     *                so the raw body is then no longer there to read
-     */
-    public static List<String> read(String contentType, String body, HttpRequest request) {
+    /** A form: exactly one {@code token} (RFC 7009; {@code token_type_hint} is ignored). */
+    public static List<String> fromForm(HttpRequest request) {
+        return fromForm(decoded(request));
+    }
+
+    /** {@code {"tokens": [...]}} or GitHub's array of findings; any other content type is a 400. */
+    public static List<String> fromJson(String contentType, String body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        return switch (type) {
-            case "application/x-www-form-urlencoded" -> fromForm(decoded(request));
-            case "application/json" -> fromJson(limited(body));
-            default -> throw ApiError.badRequest("send a form (token=...) or JSON");
-        };
+        if (!type.equals("application/json")) {
+            throw ApiError.badRequest("send a form (token=...) or JSON");
+        }
+        return fromJson(limited(body));
     }
 
     private static MultivaluedMap<String, String> decoded(HttpRequest request) {

@@ -24,6 +24,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class FuzzIT {
 
     static final AtomicInteger CASES = new AtomicInteger();
+    static final String KEYCLOAK_QUERY_GUARD = "Blocking invalid query parameter value";
     static final Map<String, Integer> KEYCLOAKS_OWN = new java.util.concurrent.ConcurrentSkipListMap<>();
     static TestRealm realm;
     static String bearer;
@@ -149,6 +150,18 @@ class FuzzIT {
     }
 
     @Property
+    void forwardAuthentication(@ForAll("presentedSecrets") String presented, @ForAll("queryValues") String scope,
+                               @ForAll("authorizationSchemes") String scheme) {
+        check(send("GET", realm.tokensUrl() + "/auth?scope=" + scope, null, null, "Authorization", scheme + presented));
+        check(send("POST", realm.tokensUrl() + "/auth", presented, "application/json", "X-Refresh-Token", presented));
+    }
+
+    @Provide
+    Arbitrary<String> authorizationSchemes() {
+        return Arbitraries.of("Bearer ", "Basic ", "basic ", "Basic fuzzer:", "Digest ", "", "Bearer  ");
+    }
+
+    @Property
     void revokeByValue(@ForAll("forms") String form, @ForAll("jsonBodies") String json, @ForAll("contentTypes") String contentType) {
         check(send("POST", realm.tokensUrl() + "/revoke", form, "application/x-www-form-urlencoded"));
         check(send("POST", realm.tokensUrl() + "/revoke", json, contentType));
@@ -198,6 +211,12 @@ class FuzzIT {
     static void check(Http.Res res) {
         assertTrue(res.status() < 500, res.toString());
         if (res.status() < 400 || res.status() == 413 || res.status() == 431) {
+            return;
+        }
+        if (res.status() == 400 && res.body().contains(KEYCLOAK_QUERY_GUARD)) {
+            // Keycloak's filter refuses control characters in any query parameter before any
+            // resource runs; it is Keycloak's answer, not ours.
+            KEYCLOAKS_OWN.merge(res.status() + " " + res.body().strip(), 1, Integer::sum);
             return;
         }
         JsonNode body = res.json();

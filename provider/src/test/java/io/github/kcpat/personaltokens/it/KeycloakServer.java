@@ -57,8 +57,13 @@ public final class KeycloakServer {
      * to which the ports, the realm import and the provider's test settings are added.
      */
     public static KeycloakServer launch(String name, List<String> startCommand) {
+        return launch(name, startCommand, Path.of(property("kcpat.providerJar")));
+    }
+
+    /** The same with another build of the provider, such as the previous release for the upgrade test. */
+    public static KeycloakServer launch(String name, List<String> startCommand, Path providerJar) {
         KeycloakServer server = new KeycloakServer(name, startCommand);
-        server.install();
+        server.install(providerJar);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
@@ -83,11 +88,11 @@ public final class KeycloakServer {
         start();
     }
 
-    private void install() {
+    private void install(Path providerJar) {
         run("rm", "-rf", home.toString());
         run("mkdir", "-p", home.getParent().toString());
         run("cp", "-a", property("kcpat.dist"), home.toString());
-        run("cp", property("kcpat.providerJar"), home.resolve("providers").toString());
+        run("cp", providerJar.toString(), home.resolve("providers").resolve(Path.of(property("kcpat.providerJar")).getFileName()).toString());
         run("cp", property("kcpat.testingJar"), home.resolve("providers").toString());
         run("cp", property("kcpat.themesJar"), home.resolve("providers").toString());
         Path imports = home.resolve("data/import");

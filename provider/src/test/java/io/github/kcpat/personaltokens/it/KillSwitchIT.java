@@ -26,6 +26,8 @@ class KillSwitchIT {
             Http.Res grant = realm.grant(secret);
             assertEquals(401, grant.status(), grant.toString());
             assertEquals("invalid_client", grant.json().get("error").asText());
+            Http.Res forward = Http.get(realm.tokensUrl() + "/auth", null, "Authorization", "Bearer " + secret);
+            assertEquals(401, forward.status(), forward.toString());
             Http.Res rotate = realm.selfRotate(secret);
             assertEquals(401, rotate.status(), rotate.toString());
             assertEquals("invalid_token", rotate.json().get("error").asText());
@@ -39,6 +41,7 @@ class KillSwitchIT {
         Http.Res back = realm.exchange(secret);
         assertEquals(200, back.status(), "the switch does not revoke: " + back);
         assertEquals(200, realm.grant(secret).status());
+        assertEquals(200, Http.get(realm.tokensUrl() + "/auth", null, "Authorization", "Bearer " + secret).status());
         assertEquals(1, Http.get(realm.tokensUrl(), bearer).json().size());
     }
 }

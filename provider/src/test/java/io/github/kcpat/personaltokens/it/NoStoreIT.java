@@ -26,6 +26,7 @@ class NoStoreIT {
     static String viewer;
     static JsonNode token;
     static JsonNode spare;
+    static JsonNode checked;
     static String throttledFrom;
 
     @BeforeAll
@@ -35,6 +36,7 @@ class NoStoreIT {
         alice = realm.userToken("alice");
         token = realm.createToken(alice, "listed");
         spare = realm.createToken(alice, "revoked in a case");
+        checked = realm.createToken(alice, "checked by a proxy");
         realm.createUser("viewer");
         realm.grantClientRoles("viewer", "realm-management", "view-users", "query-users");
         viewer = realm.adminTokenOf("viewer");
@@ -85,6 +87,10 @@ class NoStoreIT {
                 answer("self-rotate, bad token", 401, () -> realm.selfRotate("kcpat_bad")),
                 answer("revoke by value", 200, () -> realm.revokeByValue("kcpat_unknown")),
                 answer("revoke by value, bad body", 400, () -> Http.send("POST", api + "/revoke", null, "text/plain", "x")),
+                answer("forward auth", 200, () -> Http.get(api + "/auth", null, "X-Refresh-Token", checked.get("token").asText())),
+                answer("forward auth, no credentials", 401, () -> Http.get(api + "/auth", null)),
+                answer("forward auth, missing scope", 403, () -> Http.get(api + "/auth?scope=nope", null,
+                        "X-Refresh-Token", checked.get("token").asText())),
                 answer("preflight", 200, () -> Http.send("OPTIONS", api, null, null, null,
                         "Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST")),
                 answer("owner list", 200, () -> Http.get(admin, realm.admin())),

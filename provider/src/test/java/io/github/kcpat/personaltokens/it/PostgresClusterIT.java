@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * DESIGN §8: two Keycloak 26.7.3 nodes in production mode on loopback, sharing one PostgreSQL
  * database, clustered with Keycloak's default discovery (JDBC ping). Only the cross-node
- * properties are tested here; the rest of the suite covers behaviour on one node.
+ * properties are tested here; the rest of the suite covers behaviour on one node. The cluster
+ * starts on the previous release and is upgraded in place to this build.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterIT {
@@ -30,14 +31,29 @@ class PostgresClusterIT {
     static String secret;
     static String tokenId;
 
+    static String madeBeforeTheUpgrade;
+    static String madeBeforeTheUpgradeId;
+
+    /**
+     * The previous release makes the database and a token; then both nodes move to this build,
+     * whose new changesets upgrade the table in place.
+     */
     @BeforeAll
     static void startCluster() {
         KeycloakServer.run("bash", Path.of(System.getProperty("kcpat.scripts"), "ensure-postgres.sh").toString(), DATABASE);
-        nodeA = KeycloakServer.launch("cluster-a", nodeCommand());
-        nodeB = KeycloakServer.launch("cluster-b", nodeCommand());
+        Path previous = PreviousRelease.providerJar();
+        nodeA = KeycloakServer.launch("cluster-a", nodeCommand(), previous);
         onA = TestRealm.create(nodeA, "cluster");
-        onB = onA.on(nodeB);
         onA.createUser("clustered", "user");
+        var old = onA.createToken(onA.userToken("clustered"), "made by the previous release");
+        madeBeforeTheUpgrade = old.get("token").asText();
+        madeBeforeTheUpgradeId = old.get("id").asText();
+        assertEquals(200, onA.exchange(madeBeforeTheUpgrade).status());
+        nodeA.stop();
+        nodeA.replaceProvider(Path.of(System.getProperty("kcpat.providerJar")));
+        nodeA.start();
+        nodeB = KeycloakServer.launch("cluster-b", nodeCommand());
+        onB = onA.on(nodeB);
     }
 
     @AfterAll
@@ -59,6 +75,23 @@ class PostgresClusterIT {
                 "--cache=ispn",
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + KeycloakServer.freePort());
+    }
+
+    @Test
+    @Order(0)
+    void aTokenOfThePreviousReleaseKeepsWorkingAndReadsWithTheNewFields() {
+        assertEquals(200, onA.exchange(madeBeforeTheUpgrade).status());
+        assertEquals(200, onB.grant(madeBeforeTheUpgrade).status());
+        var read = Http.get(onB.tokensUrl() + "/" + madeBeforeTheUpgradeId, onB.userToken("clustered"));
+        assertEquals(200, read.status(), read.toString());
+        assertEquals("[]", read.json().get("allowedNetworks").toString());
+        assertTrue(read.json().get("rotatedAt").isNull());
+        assertFalse(read.json().get("idleExpiresAt").isNull());
+        assertTrue(read.json().has("lastUsedIp"));
+        var rotated = Http.send("POST", onB.tokensUrl() + "/" + madeBeforeTheUpgradeId + "/rotate", onB.userToken("clustered"), null, null);
+        assertEquals(200, rotated.status(), "an old token rotates: " + rotated);
+        madeBeforeTheUpgrade = rotated.json().get("token").asText();
+        assertEquals(200, onA.exchange(madeBeforeTheUpgrade).status());
     }
 
     @Test
@@ -94,8 +127,61 @@ class PostgresClusterIT {
         onA.setPolicyAttribute("");
     }
 
+    /** DESIGN §9.6 across the nodes: simultaneous creations split over A and B. */
     @Test
     @Order(4)
+    void theLimitAndTheUniqueNameHoldAcrossBothNodes() {
+        TestRealm limited = TestRealm.create(nodeA, "cluster-race");
+        limited.setPolicyAttribute("{\"maxTokensPerUser\":10}");
+        limited.createUser("racer", "user");
+        String bearer = limited.userToken("racer");
+        TestRealm limitedOnB = limited.on(nodeB);
+        List<Http.Res> answers = Concurrently.run(16, i ->
+                Http.postJson((i % 2 == 0 ? limited : limitedOnB).tokensUrl(), bearer, java.util.Map.of("name", "race " + i)));
+        assertEquals(10, Concurrently.count(answers, 201), answers.toString());
+        assertEquals(6, Concurrently.count(answers, 409), answers.toString());
+        assertEquals(10, Http.get(limitedOnB.tokensUrl(), bearer).json().size());
+
+        limited.createUser("namesake", "user");
+        String other = limited.userToken("namesake");
+        List<Http.Res> same = Concurrently.run(16, i ->
+                Http.postJson((i % 2 == 0 ? limited : limitedOnB).tokensUrl(), other, java.util.Map.of("name", "one name")));
+        assertEquals(1, Concurrently.count(same, 201), same.toString());
+        assertEquals(15, Concurrently.count(same, 409), same.toString());
+    }
+
+    /** DESIGN §9.5: the failure budget is the cluster's, not each node's. */
+    @Test
+    @Order(5)
+    void theFailureBudgetIsSharedByBothNodes() {
+        SourceAddressHttp attacker = SourceAddressHttp.from(TestAddresses.next());
+        for (int i = 0; i < 30; i++) {
+            TestRealm node = i % 2 == 0 ? onA : onB;
+            assertEquals(401, attacker.send("POST", node.tokensUrl() + "/access-token", null, "X-Refresh-Token", "kcpat_guess" + i).status());
+        }
+        for (TestRealm node : List.of(onA, onB)) {
+            Http.Res throttled = attacker.send("POST", node.tokensUrl() + "/access-token", null, "X-Refresh-Token", secret);
+            assertEquals(429, throttled.status(), throttled.toString());
+        }
+    }
+
+    /** DESIGN §10.3: both nodes run the scheduled task; the user still gets exactly one email. */
+    @Test
+    @Order(6)
+    void anExpiryNoticeIsSentOnceByTheCluster() {
+        try (Mailbox mailbox = Mailbox.started()) {
+            TestRealm mailing = TestRealm.create(nodeA, "cluster-mail");
+            mailing.updateRealm(java.util.Map.of("smtpServer", mailbox.smtpSettings()));
+            mailing.createUser("noticed", "user");
+            mailing.createToken(mailing.userToken("noticed"), java.util.Map.of("name", "expires tomorrow", "expiresInDays", 1));
+            assertEquals(1, mailbox.await("noticed@example.test", 1).size());
+            KeycloakServer.sleep(4L * KeycloakServer.CLEANUP_INTERVAL_SECONDS * 1000);
+            assertEquals(1, mailbox.to("noticed@example.test").size(), "one email, whichever node runs the task");
+        }
+    }
+
+    @Test
+    @Order(7)
     void stoppingALosesNoTokenAndARejoins() {
         nodeA.stop();
         assertEquals(200, onB.exchange(secret).status());
@@ -106,7 +192,7 @@ class PostgresClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void aFullRestartOfTheClusterKeepsTheTokens() {
         nodeB.stop();
         nodeA.stop();
@@ -124,7 +210,7 @@ class PostgresClusterIT {
      * database made by this one: Liquibase applies only the new changeset and the tokens survive.
      */
     @Test
-    @Order(6)
+    @Order(9)
     void aNewerBuildAppliesOnlyItsNewChangesetAndKeepsTheTokens() throws IOException {
         Path upgraded = UpgradedProviderJar.build(Path.of(System.getProperty("kcpat.providerJar")),
                 Path.of(System.getProperty("kcpat.workDir"), "provider-upgraded.jar"));

@@ -107,7 +107,6 @@ class RevokeByValueIT {
                 Arguments.of("form without token", "application/x-www-form-urlencoded", "token_type_hint=access_token"),
                 Arguments.of("form with an empty token", "application/x-www-form-urlencoded", "token="),
                 Arguments.of("form with two tokens", "application/x-www-form-urlencoded", "token=a&token=b"),
-                Arguments.of("form with a bad escape", "application/x-www-form-urlencoded", "token=%zz"),
                 Arguments.of("json without tokens", "application/json", "{}"),
                 Arguments.of("json with an empty list", "application/json", "{\"tokens\": []}"),
                 Arguments.of("json with 1001 tokens", "application/json", Http.toJson(Map.of("tokens", tooMany))),

@@ -128,7 +128,9 @@ class RotationIT {
         return Stream.of(
                 Arguments.of("the REST exchange", (BiFunction<TestRealm, String, Http.Res>) TestRealm::exchange, 401),
                 Arguments.of("the token endpoint grant", (BiFunction<TestRealm, String, Http.Res>) TestRealm::grant, 400),
-                Arguments.of("self-rotation", (BiFunction<TestRealm, String, Http.Res>) TestRealm::selfRotate, 401));
+                Arguments.of("self-rotation", (BiFunction<TestRealm, String, Http.Res>) TestRealm::selfRotate, 401),
+                Arguments.of("forward authentication", (BiFunction<TestRealm, String, Http.Res>)
+                        (r, s) -> Http.get(r.tokensUrl() + "/auth", null, "Authorization", "Bearer " + s), 401));
     }
 
     @ParameterizedTest(name = "reuse at {0}")
