@@ -63,4 +63,34 @@ class PolicyValidatorTest {
     void anEmptyRoleListIsInvalid() {
         assertTrue(rejects(with(List.of(), null, null, null, null, null), "at least one role"));
     }
+
+    @org.junit.jupiter.api.Test
+    void theNewerFieldsAreValidated() {
+        TokenPolicy base = TokenPolicy.DEFAULT;
+        TokenPolicy bad = new TokenPolicy(List.of(new RoleScopes("admin", List.of("a"), 400, true)), 90, 365, false, 20, "kcpat_",
+                -1, List.of(1, 2, 3, 4, 5, 6), -2);
+        List<String> errors = PolicyValidator.validate(bad);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("maxAuthAgeSeconds must not be negative")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("expiryNoticeDays must not list more than 5")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("revokeAfterDaysUnused must not be negative")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("maxExpiresInDays must be between 1 and")), errors.toString());
+        assertEquals(List.of(), PolicyValidator.validate(base));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStoredPolicyOfTheFirstReleaseReadsWithTheNewDefaults() {
+        TokenPolicy old = PolicyJson.read("{\"maxTokensPerUser\":5}").withDefaultsFrom(TokenPolicy.DEFAULT);
+        assertEquals(1800, old.maxAuthAgeSeconds());
+        assertEquals(List.of(7, 1), old.expiryNoticeDays());
+        assertEquals(0, old.revokeAfterDaysUnused());
+        assertEquals(5, old.maxTokensPerUser());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"maxTokensPerUser\":1.5}", "{\"maxTokensPerUser\":\"10\"}",
+            "{\"expiryNoticeDays\":[1.5]}", "{\"allowNonExpiring\":\"yes\"}", "{\"roles\":[{\"role\":\"u\",\"scopes\":[1]}]}",
+            "{\"roles\":[\"user\"]}", "[]", "{"})
+    void wrongJsonTypesAreRefusedNotGuessed(String json) {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PolicyJson.read(json));
+    }
 }
