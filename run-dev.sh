@@ -28,4 +28,7 @@ cp realm-config/*.json "$HOME_DIR/data/import/"
 # The same options as docker-compose.yml and the test servers.
 set -a; . ./keycloak.env; set +a
 echo "Keycloak on http://localhost:$PORT  (admin/admin; demo realm 'acme': alice/alice, bob/bob, owner/owner)"
-exec "$HOME_DIR/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MGMT_PORT" --import-realm
+# Trusts X-Forwarded-For from a reverse proxy on this machine only (docs/proxies/nginx.conf), so
+# that allowed networks and throttling see the real client behind it.
+exec "$HOME_DIR/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MGMT_PORT" --import-realm \
+  --proxy-headers=xforwarded --proxy-trusted-addresses=127.0.0.1

@@ -26,10 +26,10 @@ final class Nginx implements AutoCloseable {
         try {
             Files.createDirectories(prefix.resolve("logs"));
             String server = Files.readString(Path.of(System.getProperty("kcpat.repoRoot"), "docs/proxies/nginx.conf"))
-                    .replace("http://keycloak:8080", keycloakBaseUrl)
+                    .replace("http://127.0.0.1:8080", keycloakBaseUrl)
                     .replace("/realms/acme/", "/realms/" + realm + "/")
-                    .replace("http://app:3000", "http://127.0.0.1:" + upstreamPort)
-                    .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
+                    .replace("http://127.0.0.1:3000", "http://127.0.0.1:" + upstreamPort)
+                    .replace("listen 127.0.0.1:8081;", "listen 127.0.0.1:" + port + ";");
             String conf = "daemon off;\nuser root;\nworker_processes 1;\npid " + prefix.resolve("nginx.pid") + ";\n"
                     + "error_log " + prefix.resolve("logs/error.log") + " info;\nevents { worker_connections 64; }\n"
                     + "http {\n access_log " + prefix.resolve("logs/access.log") + ";\n"
