@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.admin.client.resource.AuthorizationResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
+import org.keycloak.representations.idm.authorization.UserPolicyRepresentation;
 
 /** DESIGN §5: the owner's API, its permission matrix, the policy and the admin events. */
 class AdminApiIT {
@@ -37,14 +47,7 @@ class AdminApiIT {
     }
 
     static void grantManagementRoles(TestRealm realm, String username, String... roles) {
-        String userId = Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin()).json().get(0).get("id").asText();
-        String rm = realm.client("realm-management").get("id").asText();
-        List<JsonNode> reps = new ArrayList<>();
-        for (String role : roles) {
-            reps.add(Http.get(realm.adminUrl() + "/clients/" + rm + "/roles/" + role, realm.admin()).json());
-        }
-        Http.Res res = Http.postJson(realm.adminUrl() + "/users/" + userId + "/role-mappings/clients/" + rm, realm.admin(), reps);
-        assertEquals(204, res.status(), res.toString());
+        realm.grantClientRoles(realm.userId(username), "realm-management", roles);
     }
 
     static String adminTokenOf(TestRealm in, String username) {
@@ -69,11 +72,7 @@ class AdminApiIT {
     void permissionMatrix() {
         TestRealm other = TestRealm.create("other");
         other.createUser("foreignadmin");
-        String otherRm = other.client("realm-management").get("id").asText();
-        String foreignId = Http.get(other.adminUrl() + "/users?exact=true&username=foreignadmin", other.admin()).json().get(0).get("id").asText();
-        JsonNode realmAdminRole = Http.get(other.adminUrl() + "/clients/" + otherRm + "/roles/realm-admin", other.admin()).json();
-        assertEquals(204, Http.postJson(other.adminUrl() + "/users/" + foreignId + "/role-mappings/clients/" + otherRm,
-                other.admin(), List.of(realmAdminRole)).status());
+        grantManagementRoles(other, "foreignadmin", "realm-admin");
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("realm-admin", adminTokenOf(realm, "realmadmin"));
@@ -139,7 +138,7 @@ class AdminApiIT {
         assertEquals(404, Http.postJson(api(), owner, Map.of("userId", "no-such-user", "name", "x")).status());
         assertEquals(404, Http.postJson(api(), owner, Map.of("username", "ghost", "name", "x")).status());
         assertEquals(400, Http.postJson(api(), owner, Map.of("name", "x")).status());
-        String plainId = Http.get(realm.adminUrl() + "/users?exact=true&username=plain", owner).json().get(0).get("id").asText();
+        String plainId = realm.userId("plain");
         Http.Res notHeld = Http.postJson(api(), owner, Map.of("userId", plainId, "name", "x", "role", "admin"));
         assertEquals(400, notHeld.status(), notHeld.toString());
         assertEquals("invalid_request", notHeld.json().get("error").asText());
@@ -219,8 +218,8 @@ class AdminApiIT {
         assertEquals("own_", stored.get("tokenPrefix").asText());
         assertEquals(2, stored.get("maxTokensPerUser").asInt());
 
-        JsonNode realmRep = Http.get(own.adminUrl(), admin).json();
-        assertTrue(realmRep.path("attributes").path("personalTokens.policy").asText().contains("own_"),
+        RealmRepresentation realmRep = own.resource().toRepresentation();
+        assertTrue(realmRep.getAttributes().getOrDefault("personalTokens.policy", "").contains("own_"),
                 "the policy travels with the realm representation");
 
         own.createUser("puser", "user");
@@ -280,24 +279,34 @@ class AdminApiIT {
     void fineGrainedGroupScopedAdminManagesOnlyThatGroupsTokens() {
         TestRealm fg = TestRealm.create("fgap");
         String admin = fg.admin();
-        assertEquals(204, Http.putJson(fg.adminUrl(), admin, Map.of("adminPermissionsEnabled", true)).status());
-        String groupId = Http.get(fg.adminUrl() + "/groups?search=api-users", admin).json().get(0).get("id").asText();
+        RealmRepresentation enable = new RealmRepresentation();
+        enable.setAdminPermissionsEnabled(true);
+        fg.resource().update(enable);
+        String groupId = fg.groupId("api-users");
         String member = fg.createUser("member");
-        assertEquals(204, Http.putJson(fg.adminUrl() + "/users/" + member + "/groups/" + groupId, admin, Map.of()).status());
+        fg.user(member).joinGroup(groupId);
         String outsider = fg.createUser("outsider", "user");
         String groupAdmin = fg.createUser("groupadmin");
+        fg.grantClientRoles(groupAdmin, "realm-management", "query-users");
 
-        String rm = fg.client("realm-management").get("id").asText();
-        JsonNode queryUsers = Http.get(fg.adminUrl() + "/clients/" + rm + "/roles/query-users", admin).json();
-        assertEquals(204, Http.postJson(fg.adminUrl() + "/users/" + groupAdmin + "/role-mappings/clients/" + rm, admin, List.of(queryUsers)).status());
-
-        String authz = fg.adminUrl() + "/clients/" + fg.client("admin-permissions").get("id").asText() + "/authz/resource-server";
-        Http.Res policy = Http.postJson(authz + "/policy/user", admin, Map.of("name", "is group admin", "users", List.of(groupAdmin)));
-        assertEquals(201, policy.status(), policy.toString());
-        Http.Res permission = Http.postJson(authz + "/permission/scope", admin, Map.of(
-                "name", "manage api-users members", "resourceType", "Groups", "resources", List.of(groupId),
-                "scopes", List.of("view-members", "manage-members"), "policies", List.of(policy.json().get("id").asText())));
-        assertEquals(201, permission.status(), permission.toString());
+        AuthorizationResource authz = fg.clientResource("admin-permissions").authorization();
+        UserPolicyRepresentation policy = new UserPolicyRepresentation();
+        policy.setName("is group admin");
+        policy.addUser(groupAdmin);
+        String policyId;
+        try (Response res = authz.policies().user().create(policy)) {
+            assertEquals(201, res.getStatus());
+            policyId = res.readEntity(UserPolicyRepresentation.class).getId();
+        }
+        ScopePermissionRepresentation permission = new ScopePermissionRepresentation();
+        permission.setName("manage api-users members");
+        permission.setResourceType("Groups");
+        permission.setResources(Set.of(groupId));
+        permission.setScopes(Set.of("view-members", "manage-members"));
+        permission.setPolicies(Set.of(policyId));
+        try (Response res = authz.permissions().scope().create(permission)) {
+            assertEquals(201, res.getStatus());
+        }
 
         String url = fg.adminUrl() + "/personal-tokens";
         String memberToken = Http.postJson(url, admin, Map.of("userId", member, "name", "m")).json().get("id").asText();
@@ -324,15 +333,15 @@ class AdminApiIT {
     void demotionThroughACompositeChange() {
         TestRealm comp = TestRealm.create("composite");
         String admin = comp.admin();
-        assertEquals(201, Http.postJson(comp.adminUrl() + "/roles", admin, Map.of("name", "developer")).status());
-        JsonNode userRole = comp.realmRole("user");
-        assertEquals(204, Http.postJson(comp.adminUrl() + "/roles/developer/composites", admin, List.of(userRole)).status());
+        RoleRepresentation developer = new RoleRepresentation();
+        developer.setName("developer");
+        comp.resource().roles().create(developer);
+        List<RoleRepresentation> userRole = List.of(comp.realmRole("user"));
+        comp.resource().roles().get("developer").addComposites(userRole);
         String uid = comp.createUser("dev", "developer");
         String secret = comp.createToken(comp.userToken("dev"), "through composite").get("token").asText();
         String accessToken = comp.accessToken(secret);
-        Http.Res res = Http.send("DELETE", comp.adminUrl() + "/roles/developer/composites", admin, "application/json",
-                Http.toJson(List.of(userRole)));
-        assertEquals(204, res.status(), res.toString());
+        comp.resource().roles().get("developer").deleteComposites(userRole);
         assertEquals(0, Http.get(comp.adminUrl() + "/personal-tokens?userId=" + uid, admin).json().size());
         assertFalse(comp.introspectActive(accessToken), "revoked by the composite change itself");
         assertEquals(401, comp.exchange(secret).status());

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /** The client exists everywhere; tokens go with their realm; the demo realm works as documented. */
 class LifecycleIT {
@@ -14,12 +15,12 @@ class LifecycleIT {
     @Test
     void newRealmGetsThePublicClientWithoutBrowserFlows() {
         TestRealm realm = TestRealm.create("client");
-        JsonNode client = realm.client("personal-tokens");
-        assertTrue(client.get("publicClient").asBoolean());
-        assertFalse(client.get("standardFlowEnabled").asBoolean());
-        assertFalse(client.get("implicitFlowEnabled").asBoolean());
-        assertFalse(client.get("directAccessGrantsEnabled").asBoolean());
-        assertTrue(client.get("defaultClientScopes").toString().contains("basic"), client.toString());
+        ClientRepresentation client = realm.client("personal-tokens");
+        assertTrue(client.isPublicClient());
+        assertFalse(client.isStandardFlowEnabled());
+        assertFalse(client.isImplicitFlowEnabled());
+        assertFalse(client.isDirectAccessGrantsEnabled());
+        assertTrue(client.getDefaultClientScopes().contains("basic"), String.valueOf(client.getDefaultClientScopes()));
     }
 
     @Test

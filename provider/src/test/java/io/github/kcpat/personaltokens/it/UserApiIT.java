@@ -12,8 +12,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.admin.client.resource.ClientResource;
 
 /** The self-service API: contract, authentication, ownership and every kind of bad input. */
 class UserApiIT {
@@ -203,15 +209,9 @@ class UserApiIT {
     @Test
     void withoutManageAccountIs403() {
         String id = realm.createUser("no-manage", "user");
-        JsonNode defaultRoles = realm.realmRole("default-roles-" + realm.name);
-        Http.Res res = Http.send("DELETE", realm.adminUrl() + "/users/" + id + "/role-mappings/realm", realm.admin(),
-                "application/json", Http.toJson(List.of(defaultRoles)));
-        assertEquals(204, res.status(), res.toString());
+        realm.removeRealmRole(id, "default-roles-" + realm.name);
         // view-profile keeps the "account" audience, so only the missing role is the problem.
-        String accountId = realm.client("account").get("id").asText();
-        JsonNode viewProfile = Http.get(realm.adminUrl() + "/clients/" + accountId + "/roles/view-profile", realm.admin()).json();
-        res = Http.postJson(realm.adminUrl() + "/users/" + id + "/role-mappings/clients/" + accountId, realm.admin(), List.of(viewProfile));
-        assertEquals(204, res.status(), res.toString());
+        realm.grantClientRoles(id, "account", "view-profile");
         Http.Res list = Http.get(realm.tokensUrl(), realm.userToken("no-manage"));
         assertEquals(403, list.status(), list.toString());
     }
