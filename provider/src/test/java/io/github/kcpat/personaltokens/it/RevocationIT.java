@@ -129,7 +129,14 @@ class RevocationIT {
     @Test
     void userDeletedDeletesTheTokens() {
         Subject s = subject("deleted");
-        assertEquals(204, Http.delete(realm.adminUrl() + "/users/" + s.userId(), realm.admin()).status());
+        realm.createToken(s.userToken(), "second of " + s.username());
+        String realmId = realm.id();
+        assertEquals(2, TokenTable.rowsOfUser(realm.server, realmId, s.userId()));
+        try (Response res = realm.resource().users().delete(s.userId())) {
+            assertEquals(204, res.getStatus());
+        }
+        // Counted before anything presents the token, so only the removal itself can have deleted it.
+        assertEquals(0, TokenTable.rowsOfUser(realm.server, realmId, s.userId()), "rows left in KCPAT_PERSONAL_TOKEN");
         assertStoppedWorking(s);
         // Same username again: the old token must not come back to the new account.
         realm.createUser(s.username(), "user");
