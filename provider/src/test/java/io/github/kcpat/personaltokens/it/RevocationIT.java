@@ -88,30 +88,51 @@ class RevocationIT {
         assertGoneFromList(s);
     }
 
+    /**
+     * Not-before has one-second resolution, so these tests move the server's clock a few seconds on
+     * instead of waiting: the token was created "before" the push. The clock stays moved while the
+     * user signs in again, or the fresh sign-in would itself predate the push.
+     */
+    static final int LATER = 5;
+
     @Test
     void adminSignOutOfTheUserSetsNotBefore() {
         Subject s = subject("signout");
-        KeycloakServer.sleep(1100); // not-before has one-second resolution
-        Http.Res res = Http.send("POST", realm.adminUrl() + "/users/" + s.userId() + "/logout", realm.admin(), null, null);
-        assertEquals(204, res.status(), res.toString());
-        assertStoppedWorking(s);
-        assertGoneFromList(s);
+        try {
+            Clock.shift(realm.server, LATER);
+            realm.user(s.userId()).logout();
+            assertStoppedWorking(s);
+            assertGoneFromList(s);
+        } finally {
+            Clock.shift(realm.server, 0);
+        }
     }
 
     @Test
     void clientNotBeforeRevokesTokensCreatedEarlier() {
         Subject s = subject("client-nbf");
-        KeycloakServer.sleep(1100);
-        String clientId = realm.client("personal-tokens").getId();
-        long now = System.currentTimeMillis() / 1000;
-        Http.Res res = Http.putJson(realm.adminUrl() + "/clients/" + clientId, realm.admin(), Map.of("notBefore", now));
-        assertEquals(204, res.status(), res.toString());
-        assertStoppedWorking(s);
-        assertGoneFromList(s);
-        // A token created after the push works.
-        KeycloakServer.sleep(1100);
-        String fresh = realm.createToken(realm.userToken(s.username()), "after push").get("token").asText();
-        assertEquals(200, realm.exchange(fresh).status());
+        try {
+            // The push lies between the token's creation (now) and the server's moved clock.
+            Clock.shift(realm.server, 2 * LATER);
+            setNotBefore(realm.clientResource("personal-tokens"), epochSeconds() + LATER);
+            assertStoppedWorking(s);
+            assertGoneFromList(s);
+            // A token created after the push works.
+            String fresh = realm.createToken(realm.userToken(s.username()), "after push").get("token").asText();
+            assertEquals(200, realm.exchange(fresh).status());
+        } finally {
+            Clock.shift(realm.server, 0);
+        }
+    }
+
+    static int epochSeconds() {
+        return (int) (System.currentTimeMillis() / 1000);
+    }
+
+    static void setNotBefore(ClientResource client, int notBefore) {
+        ClientRepresentation rep = client.toRepresentation();
+        rep.setNotBefore(notBefore);
+        client.update(rep);
     }
 
     @Test
@@ -229,21 +250,25 @@ class RevocationIT {
         other.createUser("user1", "user");
         String secret = other.createToken(other.userToken("user1"), "t").get("token").asText();
         String accessToken = other.accessToken(secret);
-        KeycloakServer.sleep(1100);
-        Http.Res res = Http.send("POST", other.adminUrl() + "/logout-all", other.admin(), null, null);
-        assertEquals(200, res.status(), res.toString());
-        assertEquals(401, other.exchange(secret).status());
-        assertFalse(other.introspectActive(accessToken));
+        try {
+            Clock.shift(other.server, LATER);
+            other.resource().logoutAll();
+            assertEquals(401, other.exchange(secret).status());
+            assertFalse(other.introspectActive(accessToken));
 
-        KeycloakServer.sleep(1100);
-        String second = other.createToken(other.userToken("user1"), "t2").get("token").asText();
-        String accessToken2 = other.accessToken(second);
-        KeycloakServer.sleep(1100);
-        res = Http.putJson(other.adminUrl(), other.admin(), Map.of("notBefore", System.currentTimeMillis() / 1000));
-        assertEquals(204, res.status(), res.toString());
-        assertEquals(401, other.exchange(second).status());
-        assertFalse(other.introspectActive(accessToken2));
-        assertEquals(0, Http.get(other.tokensUrl(), other.userToken("user1")).json().size());
+            String second = other.createToken(other.userToken("user1"), "t2").get("token").asText();
+            String accessToken2 = other.accessToken(second);
+            // "second" was made at +LATER; the realm's not-before lands between it and the clock at +3 LATER.
+            Clock.shift(other.server, 3 * LATER);
+            RealmRepresentation notBefore = new RealmRepresentation();
+            notBefore.setNotBefore(epochSeconds() + 2 * LATER);
+            other.resource().update(notBefore);
+            assertEquals(401, other.exchange(second).status());
+            assertFalse(other.introspectActive(accessToken2));
+            assertEquals(0, Http.get(other.tokensUrl(), other.userToken("user1")).json().size());
+        } finally {
+            Clock.shift(other.server, 0);
+        }
     }
 
     @Test
