@@ -28,10 +28,13 @@ class AdminApiIT {
 
     static TestRealm realm;
     static String targetId;
+    /** A realm of its own for the policy tests, so that a broken validator cannot upset the others. */
+    static TestRealm policyRealm;
 
     @BeforeAll
     static void setUp() {
         realm = TestRealm.create("adminapi");
+        policyRealm = TestRealm.create("policy");
         targetId = realm.createUser("target", "user", "admin");
         realm.createUser("realmadmin");
         grantManagementRoles("realmadmin", "realm-admin");
@@ -186,31 +189,37 @@ class AdminApiIT {
         assertEquals(0, Http.get(api() + "?userId=" + uid, owner).json().size(), "the owner sees the demoted token gone");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"defaultExpiresInDays\":-1}",
+            "{\"maxTokensPerUser\":-1}",
+            "{\"defaultExpiresInDays\":400,\"maxExpiresInDays\":365}",
+            "{\"tokenPrefix\":\"\"}",
+            "{\"tokenPrefix\":\"Bad-Prefix\"}",
+            "{\"roles\":[{\"role\":\"user\",\"scopes\":[]},{\"role\":\"user\",\"scopes\":[]}]}",
+            "{\"roles\":\"user\"}",
+            "not json",
+            "[]"})
+    void anInvalidPolicyIsA400AndChangesNothing(String body) {
+        String url = policyRealm.adminUrl() + "/personal-tokens/policy";
+        String admin = policyRealm.admin();
+        String before = Http.get(url, admin).body();
+        Http.Res res = Http.putJson(url, admin, body);
+        assertEquals(400, res.status(), res.toString());
+        assertEquals("invalid_request", res.json().get("error").asText());
+        assertTrue(res.json().get("error_description").asText().length() > 5, res.toString());
+        assertEquals(before, Http.get(url, admin).body(), "a refused policy must not be stored");
+    }
+
     @Test
-    void policyIsValidatedStoredAndAudited() {
-        TestRealm own = TestRealm.create("policy");
+    void aValidPolicyIsStoredTravelsWithTheRealmAndApplies() {
+        TestRealm own = policyRealm;
         String url = own.adminUrl() + "/personal-tokens/policy";
         String admin = own.admin();
         JsonNode initial = Http.get(url, admin).json();
         assertEquals("kcpat_", initial.get("tokenPrefix").asText());
         assertEquals("admin", initial.get("roles").get(0).get("role").asText());
 
-        List<String> invalid = List.of(
-                "{\"defaultExpiresInDays\":-1}",
-                "{\"maxTokensPerUser\":-1}",
-                "{\"defaultExpiresInDays\":400,\"maxExpiresInDays\":365}",
-                "{\"tokenPrefix\":\"\"}",
-                "{\"tokenPrefix\":\"Bad-Prefix\"}",
-                "{\"roles\":[{\"role\":\"user\",\"scopes\":[]},{\"role\":\"user\",\"scopes\":[]}]}",
-                "{\"roles\":\"user\"}",
-                "not json",
-                "[]");
-        for (String body : invalid) {
-            Http.Res res = Http.putJson(url, admin, body);
-            assertEquals(400, res.status(), body + " -> " + res);
-            assertEquals("invalid_request", res.json().get("error").asText());
-            assertTrue(res.json().get("error_description").asText().length() > 5);
-        }
         String policy = "{\"roles\":[{\"role\":\"user\",\"scopes\":[\"read\"]}],\"defaultExpiresInDays\":7,"
                 + "\"maxExpiresInDays\":30,\"allowNonExpiring\":false,\"maxTokensPerUser\":2,\"tokenPrefix\":\"own_\"}";
         assertEquals(204, Http.putJson(url, admin, policy).status());
@@ -230,45 +239,66 @@ class AdminApiIT {
         assertEquals("read", own.exchange(t.get("token").asText()).json().get("scope").asText());
     }
 
+    /**
+     * Create, revoke, revoke-all and policy updates are audited, each recognisable by itself: the
+     * revoke-all event is told apart from a single revoke (of another token of the same user, just
+     * before) by its path without a token id and its list of the revoked ids.
+     */
     @Test
-    void adminEventsNeverHoldTheSecret() {
+    void adminEventsIdentifyEachChangeAndNeverHoldTheSecret() {
         String owner = realm.admin();
-        Http.Res created = Http.postJson(api(), owner, Map.of("userId", targetId, "name", "evented"));
+        String uid = realm.createUser("evented", "user");
+        Http.Res created = Http.postJson(api(), owner, Map.of("userId", uid, "name", "evented"));
+        assertEquals(201, created.status(), created.toString());
         String id = created.json().get("id").asText();
         String secret = created.json().get("token").asText();
+        Http.Res second = Http.postJson(api(), owner, Map.of("userId", uid, "name", "revoked with all"));
+        String secondId = second.json().get("id").asText();
         assertEquals(204, Http.delete(api() + "/" + id, owner).status());
-        assertEquals(204, Http.send("DELETE", api() + "?userId=" + targetId, owner, null, null).status());
+        assertEquals(204, Http.send("DELETE", api() + "?userId=" + uid, owner, null, null).status());
+        assertEquals(204, Http.putJson(api() + "/policy", owner, Http.get(api() + "/policy", owner).body()).status());
 
         // Keycloak's own resourceTypes filter only takes its built-in enum, so filter here.
-        Http.Res events = Http.get(realm.adminUrl() + "/admin-events?max=1000", owner);
-        assertEquals(200, events.status(), events.toString());
-        List<String> operations = new ArrayList<>();
-        for (JsonNode e : events.json()) {
-            if ("PERSONAL_TOKEN".equals(e.path("resourceType").asText()) && e.path("resourcePath").asText().contains(id)) {
-                operations.add(e.get("operationType").asText());
-                assertTrue(e.has("representation"), "include representation is on: " + e);
+        List<AdminEventRepresentation> events = new ArrayList<>();
+        for (AdminEventRepresentation e : realm.resource().getAdminEvents(null, null, null, null, null, null, null, null, 0, 1000)) {
+            if ("PERSONAL_TOKEN".equals(e.getResourceType())) {
+                events.add(e);
             }
         }
-        assertTrue(operations.contains("CREATE"), operations.toString());
-        assertTrue(operations.contains("DELETE"), operations.toString());
-        // Revoke-all and policy updates are audited too.
-        assertEquals(204, Http.putJson(api() + "/policy", owner, Http.get(api() + "/policy", owner).body()).status());
-        Http.Res later = Http.get(realm.adminUrl() + "/admin-events?max=1000", owner);
-        boolean revokeAll = false;
+        List<String> operationsOnId = new ArrayList<>();
+        List<JsonNode> revokeAll = new ArrayList<>();
         boolean policyUpdate = false;
-        for (JsonNode e : later.json()) {
-            if ("PERSONAL_TOKEN".equals(e.path("resourceType").asText())) {
-                revokeAll |= "DELETE".equals(e.path("operationType").asText())
-                        && e.path("representation").asText().contains(targetId);
-                policyUpdate |= "UPDATE".equals(e.path("operationType").asText())
-                        && e.path("representation").asText().contains("tokenPrefix");
+        for (AdminEventRepresentation e : events) {
+            JsonNode rep = parse(e.getRepresentation());
+            if (("personal-tokens/" + id).equals(e.getResourcePath())) {
+                operationsOnId.add(e.getOperationType());
+                assertEquals(id, rep.path("id").asText(), "include representation is on: " + rep);
             }
+            if ("DELETE".equals(e.getOperationType()) && "personal-tokens".equals(e.getResourcePath())
+                    && uid.equals(rep.path("userId").asText())) {
+                revokeAll.add(rep);
+            }
+            policyUpdate |= "UPDATE".equals(e.getOperationType()) && "personal-tokens/policy".equals(e.getResourcePath())
+                    && rep.has("tokenPrefix");
         }
-        assertTrue(revokeAll, "revoke-all event with the user id");
+        assertEquals(List.of("CREATE", "DELETE"), operationsOnId.stream().sorted().toList(), "create and revoke of " + id);
+        assertEquals(1, revokeAll.size(), "one revoke-all event for the user: " + revokeAll);
+        assertEquals("[\"" + secondId + "\"]", revokeAll.get(0).path("revoked").toString(),
+                "the revoke-all event lists exactly the tokens it revoked");
         assertTrue(policyUpdate, "policy update event with the policy");
-        assertFalse(later.body().contains(secret));
-        assertFalse(events.body().contains(secret), "the secret must never reach admin events");
-        assertFalse(events.body().contains(secret.substring(6, 30)));
+
+        String all = Http.toJson(events);
+        assertFalse(all.contains(secret), "the secret must never reach admin events");
+        assertFalse(all.contains(secret.substring(6, 30)));
+        assertFalse(all.contains(second.json().get("token").asText()));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? Http.JSON.missingNode() : Http.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("representation is not JSON: " + json, e);
+        }
     }
 
     /**
