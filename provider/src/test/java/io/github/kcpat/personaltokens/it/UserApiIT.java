@@ -112,9 +112,8 @@ class UserApiIT {
         assertEquals(20, forAlice.get("maxTokensPerUser").asInt());
     }
 
-    @Test
-    void badInputIsA400WithAnOAuthError() {
-        List<Object> bodies = List.of(
+    static Stream<Named<Object>> badBodies() {
+        return Stream.<Object>of(
                 Map.of(),
                 Map.of("name", ""),
                 Map.of("name", "   "),
@@ -134,16 +133,26 @@ class UserApiIT {
                 "{\"name\": ",
                 "[]",
                 "\"name\"",
-                "{\"name\":\"" + "y".repeat(20_000) + "\"}");
-        for (Object body : bodies) {
-            Http.Res res = Http.postJson(realm.tokensUrl(), alice, body);
-            assertEquals(400, res.status(), Http.toJson(body) + " -> " + res);
-            assertEquals("invalid_request", res.json().get("error").asText());
-            assertNotNull(res.json().get("error_description"));
-            assertEquals("no-store", res.header("Cache-Control"));
-        }
-        Http.Res empty = Http.send("POST", realm.tokensUrl(), alice, "application/json", "");
-        assertEquals(400, empty.status(), empty.toString());
+                "{\"name\":\"" + "y".repeat(20_000) + "\"}",
+                "").map(body -> Named.of(label(body), body));
+    }
+
+    /** A readable test name for a body: its JSON, shortened when long. */
+    static String label(Object body) {
+        String json = Http.toJson(body);
+        return json.isEmpty() ? "(empty body)" : json.length() <= 60 ? json : json.substring(0, 40) + "... (" + json.length() + " chars)";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void badInputIsA400WithAnOAuthError(Object body) {
+        int before = Http.get(realm.tokensUrl(), alice).json().size();
+        Http.Res res = Http.postJson(realm.tokensUrl(), alice, body);
+        assertEquals(400, res.status(), res.toString());
+        assertEquals("invalid_request", res.json().get("error").asText());
+        assertNotNull(res.json().get("error_description"));
+        assertEquals("no-store", res.header("Cache-Control"));
+        assertEquals(before, Http.get(realm.tokensUrl(), alice).json().size(), "nothing was created");
     }
 
     @Test
@@ -160,10 +169,17 @@ class UserApiIT {
         Http.Res del = Http.delete(realm.tokensUrl() + "/" + id, alice);
         assertEquals(404, del.status());
         assertEquals(200, realm.exchange(bobs.get("token").asText()).status(), "alice's DELETE must not touch bob's token");
-        for (String bogus : new String[] {"nope", "00000000-0000-0000-0000-000000000000", "x".repeat(3000)}) {
-            assertEquals(404, Http.get(realm.tokensUrl() + "/" + bogus, alice).status());
-            assertEquals(404, Http.delete(realm.tokensUrl() + "/" + bogus, alice).status());
-        }
+    }
+
+    static Stream<Named<String>> bogusIds() {
+        return Stream.of("nope", "00000000-0000-0000-0000-000000000000", "x".repeat(3000)).map(id -> Named.of(label(id), id));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bogusIds")
+    void anUnknownIdIsNotFound(String bogus) {
+        assertEquals(404, Http.get(realm.tokensUrl() + "/" + bogus, alice).status());
+        assertEquals(404, Http.delete(realm.tokensUrl() + "/" + bogus, alice).status());
     }
 
     @Test
