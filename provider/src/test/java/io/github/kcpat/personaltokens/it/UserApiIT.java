@@ -35,6 +35,7 @@ class UserApiIT {
         realm.createUser("bob", "user", "admin");
         alice = realm.userToken("alice");
         bob = realm.userToken("bob");
+        setUpDerivedRealm();
     }
 
     @Test
@@ -207,19 +208,104 @@ class UserApiIT {
     }
 
     @Test
-    void authenticationIsRequiredAndDerivedTokensAreRefusedEverywhere() {
+    void authenticationIsRequired() {
         assertEquals(401, Http.get(realm.tokensUrl(), null).status());
         assertEquals(401, Http.get(realm.tokensUrl(), "not-a-jwt").status());
         assertEquals(401, Http.postJson(realm.tokensUrl(), null, Map.of("name", "x")).status());
         Http.Res noAuth = Http.get(realm.tokensUrl() + "/policy", null);
         assertEquals(401, noAuth.status());
         assertEquals("invalid_token", noAuth.json().get("error").asText());
+    }
 
-        String derived = realm.accessToken(realm.createToken(alice, "derived").get("token").asText());
-        assertEquals(401, Http.get(realm.tokensUrl(), derived).status());
-        assertEquals(401, Http.postJson(realm.tokensUrl(), derived, Map.of("name", "minted by a leak")).status());
-        assertEquals(401, Http.get(realm.url() + "/account", derived).status());
-        assertEquals(401, Http.get(realm.adminUrl() + "/users", derived).status());
+    // ---- derived tokens (DESIGN §4, §9.1)
+
+    /**
+     * A realm whose {@code personal-tokens} client gives its tokens everything the calls below
+     * want: audience {@code account}, the roles {@code manage-account} and {@code view-profile},
+     * and {@code view-users}/{@code query-users} of realm-management, which the user holds. So a
+     * derived token is refused for being derived, and for nothing else.
+     */
+    static TestRealm derivedRealm;
+    static String deriverSecret;
+
+    static void setUpDerivedRealm() {
+        derivedRealm = TestRealm.create("derived");
+        // Every case below makes a fixture token of the same user: room for them all.
+        derivedRealm.setPolicyAttribute("{\"maxTokensPerUser\":100}");
+        String uid = derivedRealm.createUser("deriver", "user");
+        derivedRealm.grantClientRoles(uid, "realm-management", "view-users", "query-users");
+        derivedRealm.addAudienceMapper("personal-tokens", "account");
+        ClientResource client = derivedRealm.clientResource("personal-tokens");
+        String roles = derivedRealm.resource().clientScopes().findAll().stream()
+                .filter(scope -> "roles".equals(scope.getName())).findFirst().orElseThrow().getId();
+        client.addDefaultClientScope(roles);
+        client.getScopeMappings().clientLevel(derivedRealm.client("account").getId())
+                .add(derivedRealm.clientRoles("account", "manage-account", "view-profile"));
+        client.getScopeMappings().clientLevel(derivedRealm.client("realm-management").getId())
+                .add(derivedRealm.clientRoles("realm-management", "view-users", "query-users"));
+        deriverSecret = derivedRealm.createToken(derivedRealm.userToken("deriver"), "the leaked one").get("token").asText();
+    }
+
+    /** One bearer-token call: {@code ours} marks our user API, whose errors have an OAuth body. */
+    record Call(String name, boolean ours, int accepted, BiFunction<String, String, Http.Res> send) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Call> managementCalls() {
+        String tokens = derivedRealm.tokensUrl();
+        String admin = derivedRealm.adminUrl();
+        return Stream.of(
+                new Call("GET /personal-tokens", true, 200, (bearer, id) -> Http.get(tokens, bearer)),
+                new Call("POST /personal-tokens", true, 201,
+                        (bearer, id) -> Http.postJson(tokens, bearer, Map.of("name", "minted by a leak " + System.nanoTime()))),
+                new Call("GET /personal-tokens/policy", true, 200, (bearer, id) -> Http.get(tokens + "/policy", bearer)),
+                new Call("GET /personal-tokens/{id}", true, 200, (bearer, id) -> Http.get(tokens + "/" + id, bearer)),
+                new Call("DELETE /personal-tokens/{id}", true, 204, (bearer, id) -> Http.delete(tokens + "/" + id, bearer)),
+                new Call("GET /account (Keycloak's account REST API)", false, 200, (bearer, id) -> Http.get(derivedRealm.url() + "/account", bearer)),
+                new Call("GET /admin/realms/{realm}/users", false, 200, (bearer, id) -> Http.get(admin + "/users", bearer)),
+                new Call("GET /admin/realms/{realm}/personal-tokens", false, 200, (bearer, id) -> Http.get(admin + "/personal-tokens", bearer)));
+    }
+
+    @Test
+    void aDerivedTokenCarriesTheAudienceAndRolesTheseCallsWant() {
+        JsonNode claims = TestRealm.claims(derivedRealm.accessToken(deriverSecret));
+        assertTrue(claims.has("personal_token_id"), claims.toString());
+        assertTrue(claims.get("aud").toString().contains("\"account\""), claims.toString());
+        String account = claims.path("resource_access").path("account").path("roles").toString();
+        assertTrue(account.contains("\"manage-account\"") && account.contains("\"view-profile\""), claims.toString());
+        String management = claims.path("resource_access").path("realm-management").path("roles").toString();
+        assertTrue(management.contains("\"view-users\"") && management.contains("\"query-users\""), claims.toString());
+    }
+
+    /** The control: the same user's own sign-in token is accepted by every call. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("managementCalls")
+    void theUsersOwnTokenIsAccepted(Call call) {
+        String bearer = derivedRealm.userToken("deriver");
+        String id = derivedRealm.createToken(bearer, "fixture " + System.nanoTime()).get("id").asText();
+        Http.Res res = call.send().apply(bearer, id);
+        assertEquals(call.accepted(), res.status(), res.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("managementCalls")
+    void aDerivedTokenIsRefused(Call call) {
+        String bearer = derivedRealm.userToken("deriver");
+        String id = derivedRealm.createToken(bearer, "fixture " + System.nanoTime()).get("id").asText();
+        // Minted before the snapshot: the exchange itself records the leaked token's last use.
+        String derived = derivedRealm.accessToken(deriverSecret);
+        JsonNode before = Http.get(derivedRealm.tokensUrl(), bearer).json();
+
+        Http.Res res = call.send().apply(derived, id);
+        assertEquals(401, res.status(), res.toString());
+        if (call.ours()) {
+            assertEquals("invalid_token", res.json().get("error").asText(), res.toString());
+            assertEquals("no-store", res.header("Cache-Control"));
+        }
+        assertEquals(before, Http.get(derivedRealm.tokensUrl(), bearer).json(), "a refused call changes nothing");
     }
 
     @Test
