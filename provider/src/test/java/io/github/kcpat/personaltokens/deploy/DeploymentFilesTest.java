@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -53,11 +56,37 @@ class DeploymentFilesTest {
         assertTrue(volumes.contains("./realm-config:/opt/keycloak/data/import:ro"), volumes.toString());
         assertEquals(List.of("keycloak.env"), keycloak.get("env_file"));
         String runner = Files.readString(ROOT.resolve("run-dev.sh"));
-        assertTrue(runner.contains(". ./keycloak.env"), "run-dev.sh must read keycloak.env");
-        assertTrue(runner.contains("cp realm-config/*.json"), "run-dev.sh must import realm-config");
-        assertTrue(runner.contains("--import-realm"));
+        assertTrue(sourcesKeycloakEnv(runner), "run-dev.sh must read keycloak.env");
+        assertTrue(commands(runner).anyMatch(c -> c.contains("cp realm-config/*.json")), "run-dev.sh must import realm-config");
+        assertTrue(commands(runner).anyMatch(c -> c.contains("--import-realm")), "run-dev.sh must start with --import-realm");
         for (String line : Files.readAllLines(ROOT.resolve("keycloak.env"))) {
             assertTrue(line.isBlank() || line.startsWith("#") || line.matches("KC_[A-Z0-9_]+=.*"), line);
         }
+    }
+
+    /** The script's command lines: comment lines dropped, and trailing comments cut off. */
+    static Stream<String> commands(String script) {
+        return script.lines().map(line -> line.replaceFirst("(^|\\s)#.*$", "").strip()).filter(line -> !line.isEmpty());
+    }
+
+    /** Whether the script sources keycloak.env ({@code . ./keycloak.env}) in a line that runs. */
+    static boolean sourcesKeycloakEnv(String script) {
+        return commands(script).anyMatch(c -> c.matches("(.*[;&|(]\\s*|)\\.\\s+\\./keycloak\\.env(\\s*[;&|)].*|)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            as run-dev.sh has it                   | set -a; . ./keycloak.env; set +a | true
+            alone on its line                      | . ./keycloak.env                 | true
+            indented, then another command         | '  . ./keycloak.env && exec kc.sh' | true
+            commented out                          | # . ./keycloak.env               | false
+            commented out after indentation        | '   #  . ./keycloak.env'         | false
+            after a command, in a trailing comment | set -a # . ./keycloak.env        | false
+            another file                           | . ./keycloak.env.example         | false
+            only mentioned                         | echo see keycloak.env            | false
+            """)
+    void sourcingKeycloakEnvIsFoundOnlyInALineThatRuns(String label, String line, boolean sources) {
+        String script = "#!/usr/bin/env bash\nset -euo pipefail\n" + line + "\nexec kc.sh start-dev\n";
+        assertEquals(sources, sourcesKeycloakEnv(script), line);
     }
 }

@@ -5,23 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.admin.client.resource.AuthorizationResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
+import org.keycloak.representations.idm.authorization.UserPolicyRepresentation;
 
 /** DESIGN §5: the owner's API, its permission matrix, the policy and the admin events. */
 class AdminApiIT {
 
     static TestRealm realm;
     static String targetId;
+    /** A realm of its own for the policy tests, so that a broken validator cannot upset the others. */
+    static TestRealm policyRealm;
 
     @BeforeAll
     static void setUp() {
         realm = TestRealm.create("adminapi");
+        policyRealm = TestRealm.create("policy");
         targetId = realm.createUser("target", "user", "admin");
         realm.createUser("realmadmin");
         grantManagementRoles("realmadmin", "realm-admin");
@@ -37,14 +50,7 @@ class AdminApiIT {
     }
 
     static void grantManagementRoles(TestRealm realm, String username, String... roles) {
-        String userId = Http.get(realm.adminUrl() + "/users?exact=true&username=" + username, realm.admin()).json().get(0).get("id").asText();
-        String rm = realm.client("realm-management").get("id").asText();
-        List<JsonNode> reps = new ArrayList<>();
-        for (String role : roles) {
-            reps.add(Http.get(realm.adminUrl() + "/clients/" + rm + "/roles/" + role, realm.admin()).json());
-        }
-        Http.Res res = Http.postJson(realm.adminUrl() + "/users/" + userId + "/role-mappings/clients/" + rm, realm.admin(), reps);
-        assertEquals(204, res.status(), res.toString());
+        realm.grantClientRoles(realm.userId(username), "realm-management", roles);
     }
 
     static String adminTokenOf(TestRealm in, String username) {
@@ -69,11 +75,7 @@ class AdminApiIT {
     void permissionMatrix() {
         TestRealm other = TestRealm.create("other");
         other.createUser("foreignadmin");
-        String otherRm = other.client("realm-management").get("id").asText();
-        String foreignId = Http.get(other.adminUrl() + "/users?exact=true&username=foreignadmin", other.admin()).json().get(0).get("id").asText();
-        JsonNode realmAdminRole = Http.get(other.adminUrl() + "/clients/" + otherRm + "/roles/realm-admin", other.admin()).json();
-        assertEquals(204, Http.postJson(other.adminUrl() + "/users/" + foreignId + "/role-mappings/clients/" + otherRm,
-                other.admin(), List.of(realmAdminRole)).status());
+        grantManagementRoles(other, "foreignadmin", "realm-admin");
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("realm-admin", adminTokenOf(realm, "realmadmin"));
@@ -139,7 +141,7 @@ class AdminApiIT {
         assertEquals(404, Http.postJson(api(), owner, Map.of("userId", "no-such-user", "name", "x")).status());
         assertEquals(404, Http.postJson(api(), owner, Map.of("username", "ghost", "name", "x")).status());
         assertEquals(400, Http.postJson(api(), owner, Map.of("name", "x")).status());
-        String plainId = Http.get(realm.adminUrl() + "/users?exact=true&username=plain", owner).json().get(0).get("id").asText();
+        String plainId = realm.userId("plain");
         Http.Res notHeld = Http.postJson(api(), owner, Map.of("userId", plainId, "name", "x", "role", "admin"));
         assertEquals(400, notHeld.status(), notHeld.toString());
         assertEquals("invalid_request", notHeld.json().get("error").asText());
@@ -187,31 +189,37 @@ class AdminApiIT {
         assertEquals(0, Http.get(api() + "?userId=" + uid, owner).json().size(), "the owner sees the demoted token gone");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"defaultExpiresInDays\":-1}",
+            "{\"maxTokensPerUser\":-1}",
+            "{\"defaultExpiresInDays\":400,\"maxExpiresInDays\":365}",
+            "{\"tokenPrefix\":\"\"}",
+            "{\"tokenPrefix\":\"Bad-Prefix\"}",
+            "{\"roles\":[{\"role\":\"user\",\"scopes\":[]},{\"role\":\"user\",\"scopes\":[]}]}",
+            "{\"roles\":\"user\"}",
+            "not json",
+            "[]"})
+    void anInvalidPolicyIsA400AndChangesNothing(String body) {
+        String url = policyRealm.adminUrl() + "/personal-tokens/policy";
+        String admin = policyRealm.admin();
+        String before = Http.get(url, admin).body();
+        Http.Res res = Http.putJson(url, admin, body);
+        assertEquals(400, res.status(), res.toString());
+        assertEquals("invalid_request", res.json().get("error").asText());
+        assertTrue(res.json().get("error_description").asText().length() > 5, res.toString());
+        assertEquals(before, Http.get(url, admin).body(), "a refused policy must not be stored");
+    }
+
     @Test
-    void policyIsValidatedStoredAndAudited() {
-        TestRealm own = TestRealm.create("policy");
+    void aValidPolicyIsStoredTravelsWithTheRealmAndApplies() {
+        TestRealm own = policyRealm;
         String url = own.adminUrl() + "/personal-tokens/policy";
         String admin = own.admin();
         JsonNode initial = Http.get(url, admin).json();
         assertEquals("kcpat_", initial.get("tokenPrefix").asText());
         assertEquals("admin", initial.get("roles").get(0).get("role").asText());
 
-        List<String> invalid = List.of(
-                "{\"defaultExpiresInDays\":-1}",
-                "{\"maxTokensPerUser\":-1}",
-                "{\"defaultExpiresInDays\":400,\"maxExpiresInDays\":365}",
-                "{\"tokenPrefix\":\"\"}",
-                "{\"tokenPrefix\":\"Bad-Prefix\"}",
-                "{\"roles\":[{\"role\":\"user\",\"scopes\":[]},{\"role\":\"user\",\"scopes\":[]}]}",
-                "{\"roles\":\"user\"}",
-                "not json",
-                "[]");
-        for (String body : invalid) {
-            Http.Res res = Http.putJson(url, admin, body);
-            assertEquals(400, res.status(), body + " -> " + res);
-            assertEquals("invalid_request", res.json().get("error").asText());
-            assertTrue(res.json().get("error_description").asText().length() > 5);
-        }
         String policy = "{\"roles\":[{\"role\":\"user\",\"scopes\":[\"read\"]}],\"defaultExpiresInDays\":7,"
                 + "\"maxExpiresInDays\":30,\"allowNonExpiring\":false,\"maxTokensPerUser\":2,\"tokenPrefix\":\"own_\"}";
         assertEquals(204, Http.putJson(url, admin, policy).status());
@@ -219,8 +227,8 @@ class AdminApiIT {
         assertEquals("own_", stored.get("tokenPrefix").asText());
         assertEquals(2, stored.get("maxTokensPerUser").asInt());
 
-        JsonNode realmRep = Http.get(own.adminUrl(), admin).json();
-        assertTrue(realmRep.path("attributes").path("personalTokens.policy").asText().contains("own_"),
+        RealmRepresentation realmRep = own.resource().toRepresentation();
+        assertTrue(realmRep.getAttributes().getOrDefault("personalTokens.policy", "").contains("own_"),
                 "the policy travels with the realm representation");
 
         own.createUser("puser", "user");
@@ -231,45 +239,66 @@ class AdminApiIT {
         assertEquals("read", own.exchange(t.get("token").asText()).json().get("scope").asText());
     }
 
+    /**
+     * Create, revoke, revoke-all and policy updates are audited, each recognisable by itself: the
+     * revoke-all event is told apart from a single revoke (of another token of the same user, just
+     * before) by its path without a token id and its list of the revoked ids.
+     */
     @Test
-    void adminEventsNeverHoldTheSecret() {
+    void adminEventsIdentifyEachChangeAndNeverHoldTheSecret() {
         String owner = realm.admin();
-        Http.Res created = Http.postJson(api(), owner, Map.of("userId", targetId, "name", "evented"));
+        String uid = realm.createUser("evented", "user");
+        Http.Res created = Http.postJson(api(), owner, Map.of("userId", uid, "name", "evented"));
+        assertEquals(201, created.status(), created.toString());
         String id = created.json().get("id").asText();
         String secret = created.json().get("token").asText();
+        Http.Res second = Http.postJson(api(), owner, Map.of("userId", uid, "name", "revoked with all"));
+        String secondId = second.json().get("id").asText();
         assertEquals(204, Http.delete(api() + "/" + id, owner).status());
-        assertEquals(204, Http.send("DELETE", api() + "?userId=" + targetId, owner, null, null).status());
+        assertEquals(204, Http.send("DELETE", api() + "?userId=" + uid, owner, null, null).status());
+        assertEquals(204, Http.putJson(api() + "/policy", owner, Http.get(api() + "/policy", owner).body()).status());
 
         // Keycloak's own resourceTypes filter only takes its built-in enum, so filter here.
-        Http.Res events = Http.get(realm.adminUrl() + "/admin-events?max=1000", owner);
-        assertEquals(200, events.status(), events.toString());
-        List<String> operations = new ArrayList<>();
-        for (JsonNode e : events.json()) {
-            if ("PERSONAL_TOKEN".equals(e.path("resourceType").asText()) && e.path("resourcePath").asText().contains(id)) {
-                operations.add(e.get("operationType").asText());
-                assertTrue(e.has("representation"), "include representation is on: " + e);
+        List<AdminEventRepresentation> events = new ArrayList<>();
+        for (AdminEventRepresentation e : realm.resource().getAdminEvents(null, null, null, null, null, null, null, null, 0, 1000)) {
+            if ("PERSONAL_TOKEN".equals(e.getResourceType())) {
+                events.add(e);
             }
         }
-        assertTrue(operations.contains("CREATE"), operations.toString());
-        assertTrue(operations.contains("DELETE"), operations.toString());
-        // Revoke-all and policy updates are audited too.
-        assertEquals(204, Http.putJson(api() + "/policy", owner, Http.get(api() + "/policy", owner).body()).status());
-        Http.Res later = Http.get(realm.adminUrl() + "/admin-events?max=1000", owner);
-        boolean revokeAll = false;
+        List<String> operationsOnId = new ArrayList<>();
+        List<JsonNode> revokeAll = new ArrayList<>();
         boolean policyUpdate = false;
-        for (JsonNode e : later.json()) {
-            if ("PERSONAL_TOKEN".equals(e.path("resourceType").asText())) {
-                revokeAll |= "DELETE".equals(e.path("operationType").asText())
-                        && e.path("representation").asText().contains(targetId);
-                policyUpdate |= "UPDATE".equals(e.path("operationType").asText())
-                        && e.path("representation").asText().contains("tokenPrefix");
+        for (AdminEventRepresentation e : events) {
+            JsonNode rep = parse(e.getRepresentation());
+            if (("personal-tokens/" + id).equals(e.getResourcePath())) {
+                operationsOnId.add(e.getOperationType());
+                assertEquals(id, rep.path("id").asText(), "include representation is on: " + rep);
             }
+            if ("DELETE".equals(e.getOperationType()) && "personal-tokens".equals(e.getResourcePath())
+                    && uid.equals(rep.path("userId").asText())) {
+                revokeAll.add(rep);
+            }
+            policyUpdate |= "UPDATE".equals(e.getOperationType()) && "personal-tokens/policy".equals(e.getResourcePath())
+                    && rep.has("tokenPrefix");
         }
-        assertTrue(revokeAll, "revoke-all event with the user id");
+        assertEquals(List.of("CREATE", "DELETE"), operationsOnId.stream().sorted().toList(), "create and revoke of " + id);
+        assertEquals(1, revokeAll.size(), "one revoke-all event for the user: " + revokeAll);
+        assertEquals("[\"" + secondId + "\"]", revokeAll.get(0).path("revoked").toString(),
+                "the revoke-all event lists exactly the tokens it revoked");
         assertTrue(policyUpdate, "policy update event with the policy");
-        assertFalse(later.body().contains(secret));
-        assertFalse(events.body().contains(secret), "the secret must never reach admin events");
-        assertFalse(events.body().contains(secret.substring(6, 30)));
+
+        String all = Http.toJson(events);
+        assertFalse(all.contains(secret), "the secret must never reach admin events");
+        assertFalse(all.contains(secret.substring(6, 30)));
+        assertFalse(all.contains(second.json().get("token").asText()));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? Http.JSON.missingNode() : Http.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("representation is not JSON: " + json, e);
+        }
     }
 
     /**
@@ -280,24 +309,34 @@ class AdminApiIT {
     void fineGrainedGroupScopedAdminManagesOnlyThatGroupsTokens() {
         TestRealm fg = TestRealm.create("fgap");
         String admin = fg.admin();
-        assertEquals(204, Http.putJson(fg.adminUrl(), admin, Map.of("adminPermissionsEnabled", true)).status());
-        String groupId = Http.get(fg.adminUrl() + "/groups?search=api-users", admin).json().get(0).get("id").asText();
+        RealmRepresentation enable = new RealmRepresentation();
+        enable.setAdminPermissionsEnabled(true);
+        fg.resource().update(enable);
+        String groupId = fg.groupId("api-users");
         String member = fg.createUser("member");
-        assertEquals(204, Http.putJson(fg.adminUrl() + "/users/" + member + "/groups/" + groupId, admin, Map.of()).status());
+        fg.user(member).joinGroup(groupId);
         String outsider = fg.createUser("outsider", "user");
         String groupAdmin = fg.createUser("groupadmin");
+        fg.grantClientRoles(groupAdmin, "realm-management", "query-users");
 
-        String rm = fg.client("realm-management").get("id").asText();
-        JsonNode queryUsers = Http.get(fg.adminUrl() + "/clients/" + rm + "/roles/query-users", admin).json();
-        assertEquals(204, Http.postJson(fg.adminUrl() + "/users/" + groupAdmin + "/role-mappings/clients/" + rm, admin, List.of(queryUsers)).status());
-
-        String authz = fg.adminUrl() + "/clients/" + fg.client("admin-permissions").get("id").asText() + "/authz/resource-server";
-        Http.Res policy = Http.postJson(authz + "/policy/user", admin, Map.of("name", "is group admin", "users", List.of(groupAdmin)));
-        assertEquals(201, policy.status(), policy.toString());
-        Http.Res permission = Http.postJson(authz + "/permission/scope", admin, Map.of(
-                "name", "manage api-users members", "resourceType", "Groups", "resources", List.of(groupId),
-                "scopes", List.of("view-members", "manage-members"), "policies", List.of(policy.json().get("id").asText())));
-        assertEquals(201, permission.status(), permission.toString());
+        AuthorizationResource authz = fg.clientResource("admin-permissions").authorization();
+        UserPolicyRepresentation policy = new UserPolicyRepresentation();
+        policy.setName("is group admin");
+        policy.addUser(groupAdmin);
+        String policyId;
+        try (Response res = authz.policies().user().create(policy)) {
+            assertEquals(201, res.getStatus());
+            policyId = res.readEntity(UserPolicyRepresentation.class).getId();
+        }
+        ScopePermissionRepresentation permission = new ScopePermissionRepresentation();
+        permission.setName("manage api-users members");
+        permission.setResourceType("Groups");
+        permission.setResources(Set.of(groupId));
+        permission.setScopes(Set.of("view-members", "manage-members"));
+        permission.setPolicies(Set.of(policyId));
+        try (Response res = authz.permissions().scope().create(permission)) {
+            assertEquals(201, res.getStatus());
+        }
 
         String url = fg.adminUrl() + "/personal-tokens";
         String memberToken = Http.postJson(url, admin, Map.of("userId", member, "name", "m")).json().get("id").asText();
@@ -324,15 +363,15 @@ class AdminApiIT {
     void demotionThroughACompositeChange() {
         TestRealm comp = TestRealm.create("composite");
         String admin = comp.admin();
-        assertEquals(201, Http.postJson(comp.adminUrl() + "/roles", admin, Map.of("name", "developer")).status());
-        JsonNode userRole = comp.realmRole("user");
-        assertEquals(204, Http.postJson(comp.adminUrl() + "/roles/developer/composites", admin, List.of(userRole)).status());
+        RoleRepresentation developer = new RoleRepresentation();
+        developer.setName("developer");
+        comp.resource().roles().create(developer);
+        List<RoleRepresentation> userRole = List.of(comp.realmRole("user"));
+        comp.resource().roles().get("developer").addComposites(userRole);
         String uid = comp.createUser("dev", "developer");
         String secret = comp.createToken(comp.userToken("dev"), "through composite").get("token").asText();
         String accessToken = comp.accessToken(secret);
-        Http.Res res = Http.send("DELETE", comp.adminUrl() + "/roles/developer/composites", admin, "application/json",
-                Http.toJson(List.of(userRole)));
-        assertEquals(204, res.status(), res.toString());
+        comp.resource().roles().get("developer").deleteComposites(userRole);
         assertEquals(0, Http.get(comp.adminUrl() + "/personal-tokens?userId=" + uid, admin).json().size());
         assertFalse(comp.introspectActive(accessToken), "revoked by the composite change itself");
         assertEquals(401, comp.exchange(secret).status());

@@ -71,7 +71,7 @@ class DerivedTokensIT {
     @Test
     void standardTokenExchangeOfAnAdminTokensDerivedTokenIsRefused() {
         String derived = derivedTokenOf("leaky-admin", "user", "admin");
-        realm.grantClientRoles("leaky-admin", "realm-management", "view-users", "query-users", "manage-users");
+        realm.grantClientRoles(realm.userId("leaky-admin"), "realm-management", "view-users", "query-users", "manage-users");
         for (String audience : List.of("realm-management", "account")) {
             Http.Res exchanged = standardExchange(derived, "audience", audience);
             assertEquals(400, exchanged.status(), audience + ": " + exchanged);
@@ -91,7 +91,7 @@ class DerivedTokensIT {
     @Test
     void aDerivedTokenOfAUserWithRealmManagementRolesCannotCallTheAdminApi() {
         String derived = derivedTokenOf("manager-with-pat", "user");
-        realm.grantClientRoles("manager-with-pat", "realm-management", "view-users", "query-users", "manage-users", "view-realm");
+        realm.grantClientRoles(realm.userId("manager-with-pat"), "realm-management", "view-users", "query-users", "manage-users", "view-realm");
         assertEquals(401, Http.get(realm.adminUrl() + "/users", derived).status());
         assertEquals(401, Http.get(realm.adminUrl() + "/personal-tokens", derived).status());
         assertEquals(401, Http.postJson(realm.adminUrl() + "/personal-tokens", derived,

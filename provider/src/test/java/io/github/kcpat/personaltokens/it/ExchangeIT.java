@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.personaltokens.secret.TokenFormat;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The exchange, at both endpoints, and what the minted access tokens carry. */
 class ExchangeIT {
@@ -83,27 +87,36 @@ class ExchangeIT {
         assertEquals("invalid_request", res.json().get("error").asText());
     }
 
-    @Test
-    void malformedUnknownRevokedAndBadChecksumTokensAreRefused() {
-        String secret = realm.createToken(userToken, "victim").get("token").asText();
-        char last = secret.charAt(secret.length() - 1);
-        String badChecksum = secret.substring(0, secret.length() - 1) + (last == 'a' ? 'b' : 'a');
-        String neverIssued = TokenFormat.generate("kcpat_");
-        JsonNode revoked = realm.createToken(userToken, "revoked");
-        assertEquals(204, Http.delete(realm.tokensUrl() + "/" + revoked.get("id").asText(), userToken).status());
+    /** A live token of erin's: no refused attempt below may lock it out. */
+    static String victim;
 
-        for (String bad : new String[] {"garbage", "kcpat_", badChecksum, neverIssued,
-                revoked.get("token").asText(), "x".repeat(5000)}) {
-            Http.Res rest = realm.exchange(bad);
-            assertEquals(401, rest.status(), bad + " -> " + rest);
-            assertEquals("invalid_token", rest.json().get("error").asText());
-            assertEquals("no-store", rest.header("Cache-Control"));
-            Http.Res grant = realm.grant(bad.length() > 1000 ? bad.substring(0, 1000) : bad);
-            assertEquals(400, grant.status(), grant.toString());
-            assertEquals("invalid_grant", grant.json().get("error").asText());
-        }
+    static Stream<Named<String>> refusedTokens() {
+        victim = realm.createToken(userToken, "victim " + System.nanoTime()).get("token").asText();
+        char last = victim.charAt(victim.length() - 1);
+        String badChecksum = victim.substring(0, victim.length() - 1) + (last == 'a' ? 'b' : 'a');
+        JsonNode revoked = realm.createToken(userToken, "revoked " + System.nanoTime());
+        assertEquals(204, Http.delete(realm.tokensUrl() + "/" + revoked.get("id").asText(), userToken).status());
+        return Stream.of(
+                Named.of("garbage", "garbage"),
+                Named.of("prefix only", "kcpat_"),
+                Named.of("bad checksum", badChecksum),
+                Named.of("well-formed, never issued", TokenFormat.generate("kcpat_")),
+                Named.of("revoked", revoked.get("token").asText()),
+                Named.of("5000 characters", "x".repeat(5000)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedTokens")
+    void malformedUnknownRevokedAndBadChecksumTokensAreRefused(String bad) {
+        Http.Res rest = realm.exchange(bad);
+        assertEquals(401, rest.status(), rest.toString());
+        assertEquals("invalid_token", rest.json().get("error").asText());
+        assertEquals("no-store", rest.header("Cache-Control"));
+        Http.Res grant = realm.grant(bad.length() > 1000 ? bad.substring(0, 1000) : bad);
+        assertEquals(400, grant.status(), grant.toString());
+        assertEquals("invalid_grant", grant.json().get("error").asText());
         // The victim still works: bad attempts do not lock out its owner.
-        assertEquals(200, realm.exchange(secret).status());
+        assertEquals(200, realm.exchange(victim).status());
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
 
 /**
  * A real Keycloak 26.7.3 distribution, started with {@code kc.sh start-dev} on free ports, with the
@@ -36,6 +38,7 @@ public final class KeycloakServer {
     private final int managementPort;
     private final List<String> startCommand;
     private Process process;
+    private Keycloak admin;
 
     private KeycloakServer(String name, List<String> startCommand) {
         this.home = Path.of(property("kcpat.workDir"), name);
@@ -71,6 +74,19 @@ public final class KeycloakServer {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Keycloak's admin client, signed in as the master realm's bootstrap admin, for fixtures. It
+     * survives restarts (sessions are persistent); {@link Clock} renews its token when it moves the
+     * server's clock, since the client judges expiry by this JVM's clock.
+     */
+    public synchronized Keycloak admin() {
+        if (admin == null) {
+            admin = KeycloakBuilder.builder().serverUrl(baseUrl()).realm("master").clientId("admin-cli")
+                    .username(ADMIN).password(ADMIN_PASSWORD).build();
+        }
+        return admin;
     }
 
     public Path home() {

@@ -3,7 +3,6 @@ package io.github.kcpat.personaltokens.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -38,16 +37,12 @@ class NoStoreIT {
         spare = realm.createToken(alice, "revoked in a case");
         checked = realm.createToken(alice, "checked by a proxy");
         realm.createUser("viewer");
-        realm.grantClientRoles("viewer", "realm-management", "view-users", "query-users");
+        realm.grantClientRoles(realm.userId("viewer"), "realm-management", "view-users", "query-users");
         viewer = realm.adminTokenOf("viewer");
         String id = realm.createUser("no-manage", "user");
-        JsonNode defaults = realm.realmRole("default-roles-" + realm.name);
-        Http.send("DELETE", realm.adminUrl() + "/users/" + id + "/role-mappings/realm", realm.admin(),
-                "application/json", Http.toJson(List.of(defaults)));
-        String account = realm.client("account").get("id").asText();
-        JsonNode viewProfile = Http.get(realm.adminUrl() + "/clients/" + account + "/roles/view-profile", realm.admin()).json();
-        Http.postJson(realm.adminUrl() + "/users/" + id + "/role-mappings/clients/" + account, realm.admin(), List.of(viewProfile));
-        realm.grantRealmRole(id, "user");
+        // view-profile keeps the account audience; only manage-account is missing.
+        realm.removeRealmRole(id, "default-roles-" + realm.name);
+        realm.grantClientRoles(id, "account", "view-profile");
         noManageAccount = realm.userToken("no-manage");
         throttledFrom = TestAddresses.next();
         SourceAddressHttp attacker = SourceAddressHttp.from(throttledFrom);

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * DESIGN §6: every way a personal token stops working. "Stops working" is checked three ways: the
@@ -69,8 +74,7 @@ class RevocationIT {
     @Test
     void adminRevokingConsentRemovesTheSession() {
         Subject s = subject("consent-admin");
-        Http.Res res = Http.delete(realm.adminUrl() + "/users/" + s.userId() + "/consents/personal-tokens", realm.admin());
-        assertEquals(204, res.status(), res.toString());
+        realm.user(s.userId()).revokeConsent("personal-tokens");
         assertStoppedWorking(s);
         assertGoneFromList(s);
     }
@@ -84,30 +88,51 @@ class RevocationIT {
         assertGoneFromList(s);
     }
 
+    /**
+     * Not-before has one-second resolution, so these tests move the server's clock a few seconds on
+     * instead of waiting: the token was created "before" the push. The clock stays moved while the
+     * user signs in again, or the fresh sign-in would itself predate the push.
+     */
+    static final int LATER = 5;
+
     @Test
     void adminSignOutOfTheUserSetsNotBefore() {
         Subject s = subject("signout");
-        KeycloakServer.sleep(1100); // not-before has one-second resolution
-        Http.Res res = Http.send("POST", realm.adminUrl() + "/users/" + s.userId() + "/logout", realm.admin(), null, null);
-        assertEquals(204, res.status(), res.toString());
-        assertStoppedWorking(s);
-        assertGoneFromList(s);
+        try {
+            Clock.shift(realm.server, LATER);
+            realm.user(s.userId()).logout();
+            assertStoppedWorking(s);
+            assertGoneFromList(s);
+        } finally {
+            Clock.shift(realm.server, 0);
+        }
     }
 
     @Test
     void clientNotBeforeRevokesTokensCreatedEarlier() {
         Subject s = subject("client-nbf");
-        KeycloakServer.sleep(1100);
-        String clientId = realm.client("personal-tokens").get("id").asText();
-        long now = System.currentTimeMillis() / 1000;
-        Http.Res res = Http.putJson(realm.adminUrl() + "/clients/" + clientId, realm.admin(), Map.of("notBefore", now));
-        assertEquals(204, res.status(), res.toString());
-        assertStoppedWorking(s);
-        assertGoneFromList(s);
-        // A token created after the push works.
-        KeycloakServer.sleep(1100);
-        String fresh = realm.createToken(realm.userToken(s.username()), "after push").get("token").asText();
-        assertEquals(200, realm.exchange(fresh).status());
+        try {
+            // The push lies between the token's creation (now) and the server's moved clock.
+            Clock.shift(realm.server, 2 * LATER);
+            setNotBefore(realm.clientResource("personal-tokens"), epochSeconds() + LATER);
+            assertStoppedWorking(s);
+            assertGoneFromList(s);
+            // A token created after the push works.
+            String fresh = realm.createToken(realm.userToken(s.username()), "after push").get("token").asText();
+            assertEquals(200, realm.exchange(fresh).status());
+        } finally {
+            Clock.shift(realm.server, 0);
+        }
+    }
+
+    static int epochSeconds() {
+        return (int) (System.currentTimeMillis() / 1000);
+    }
+
+    static void setNotBefore(ClientResource client, int notBefore) {
+        ClientRepresentation rep = client.toRepresentation();
+        rep.setNotBefore(notBefore);
+        client.update(rep);
     }
 
     @Test
@@ -125,7 +150,14 @@ class RevocationIT {
     @Test
     void userDeletedDeletesTheTokens() {
         Subject s = subject("deleted");
-        assertEquals(204, Http.delete(realm.adminUrl() + "/users/" + s.userId(), realm.admin()).status());
+        realm.createToken(s.userToken(), "second of " + s.username());
+        String realmId = realm.id();
+        assertEquals(2, TokenTable.rowsOfUser(realm.server, realmId, s.userId()));
+        try (Response res = realm.resource().users().delete(s.userId())) {
+            assertEquals(204, res.getStatus());
+        }
+        // Counted before anything presents the token, so only the removal itself can have deleted it.
+        assertEquals(0, TokenTable.rowsOfUser(realm.server, realmId, s.userId()), "rows left in KCPAT_PERSONAL_TOKEN");
         assertStoppedWorking(s);
         // Same username again: the old token must not come back to the new account.
         realm.createUser(s.username(), "user");
@@ -148,9 +180,8 @@ class RevocationIT {
         assertEquals(401, realm.exchange(s.secret()).status());
 
         boolean logged = false;
-        for (JsonNode e : realm.events("REMOVE_CREDENTIAL")) {
-            JsonNode d = e.get("details");
-            logged |= s.tokenId().equals(d.path("personal_token_id").asText()) && "role_lost".equals(d.path("reason").asText());
+        for (EventRepresentation e : realm.events("REMOVE_CREDENTIAL")) {
+            logged |= TestRealm.hasDetail(e, "personal_token_id", s.tokenId()) && TestRealm.hasDetail(e, "reason", "role_lost");
         }
         assertTrue(logged, "role loss must be logged as an event");
     }
@@ -158,11 +189,11 @@ class RevocationIT {
     @Test
     void roleLostThroughGroupMembership() {
         String userId = realm.createUser("grouped");
-        String groupId = Http.get(realm.adminUrl() + "/groups?search=api-users", realm.admin()).json().get(0).get("id").asText();
-        assertEquals(204, Http.putJson(realm.adminUrl() + "/users/" + userId + "/groups/" + groupId, realm.admin(), Map.of()).status());
+        String groupId = realm.groupId("api-users");
+        realm.user(userId).joinGroup(groupId);
         String secret = realm.createToken(realm.userToken("grouped"), "via group").get("token").asText();
         String accessToken = realm.accessToken(secret);
-        assertEquals(204, Http.delete(realm.adminUrl() + "/users/" + userId + "/groups/" + groupId, realm.admin()).status());
+        realm.user(userId).leaveGroup(groupId);
         assertFalse(realm.introspectActive(accessToken));
         assertEquals(401, realm.exchange(secret).status());
     }
@@ -200,11 +231,12 @@ class RevocationIT {
             long deadline = System.currentTimeMillis() + 60_000;
             boolean swept = false;
             while (!swept && System.currentTimeMillis() < deadline) {
-                for (JsonNode e : realm.events("REMOVE_CREDENTIAL")) {
-                    JsonNode d = e.get("details");
-                    swept |= idle.equals(d.path("personal_token_id").asText()) && "expired".equals(d.path("reason").asText());
+                for (EventRepresentation e : realm.events("REMOVE_CREDENTIAL")) {
+                    swept |= TestRealm.hasDetail(e, "personal_token_id", idle) && TestRealm.hasDetail(e, "reason", "expired");
                 }
-                KeycloakServer.sleep(1000);
+                if (!swept) {
+                    KeycloakServer.sleep(1000); // the sweep runs on the server's timer, in real time
+                }
             }
             assertTrue(swept, "the scheduled task did not remove the expired token");
         } finally {
@@ -218,21 +250,25 @@ class RevocationIT {
         other.createUser("user1", "user");
         String secret = other.createToken(other.userToken("user1"), "t").get("token").asText();
         String accessToken = other.accessToken(secret);
-        KeycloakServer.sleep(1100);
-        Http.Res res = Http.send("POST", other.adminUrl() + "/logout-all", other.admin(), null, null);
-        assertEquals(200, res.status(), res.toString());
-        assertEquals(401, other.exchange(secret).status());
-        assertFalse(other.introspectActive(accessToken));
+        try {
+            Clock.shift(other.server, LATER);
+            other.resource().logoutAll();
+            assertEquals(401, other.exchange(secret).status());
+            assertFalse(other.introspectActive(accessToken));
 
-        KeycloakServer.sleep(1100);
-        String second = other.createToken(other.userToken("user1"), "t2").get("token").asText();
-        String accessToken2 = other.accessToken(second);
-        KeycloakServer.sleep(1100);
-        res = Http.putJson(other.adminUrl(), other.admin(), Map.of("notBefore", System.currentTimeMillis() / 1000));
-        assertEquals(204, res.status(), res.toString());
-        assertEquals(401, other.exchange(second).status());
-        assertFalse(other.introspectActive(accessToken2));
-        assertEquals(0, Http.get(other.tokensUrl(), other.userToken("user1")).json().size());
+            String second = other.createToken(other.userToken("user1"), "t2").get("token").asText();
+            String accessToken2 = other.accessToken(second);
+            // "second" was made at +LATER; the realm's not-before lands between it and the clock at +3 LATER.
+            Clock.shift(other.server, 3 * LATER);
+            RealmRepresentation notBefore = new RealmRepresentation();
+            notBefore.setNotBefore(epochSeconds() + 2 * LATER);
+            other.resource().update(notBefore);
+            assertEquals(401, other.exchange(second).status());
+            assertFalse(other.introspectActive(accessToken2));
+            assertEquals(0, Http.get(other.tokensUrl(), other.userToken("user1")).json().size());
+        } finally {
+            Clock.shift(other.server, 0);
+        }
     }
 
     @Test

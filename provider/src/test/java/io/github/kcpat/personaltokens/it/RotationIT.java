@@ -32,9 +32,9 @@ class RotationIT {
         realm.createUser("rotator", "user");
         realm.createUser("someone-else", "user");
         realm.createUser("rotation-owner");
-        realm.grantClientRoles("rotation-owner", "realm-management", "view-users", "query-users", "manage-users");
+        realm.grantClientRoles(realm.userId("rotation-owner"), "realm-management", "view-users", "query-users", "manage-users");
         realm.createUser("rotation-viewer");
-        realm.grantClientRoles("rotation-viewer", "realm-management", "view-users", "query-users");
+        realm.grantClientRoles(realm.userId("rotation-viewer"), "realm-management", "view-users", "query-users");
         bearer = realm.userToken("rotator");
     }
 

@@ -3,18 +3,34 @@ package io.github.kcpat.personaltokens.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * A fresh realm per test class, made through the admin API, with the roles the default policy
- * names, a password-grant client for user tokens and a confidential client that introspects.
+ * A fresh realm per test class, made through Keycloak's admin client, with the roles the default
+ * policy names, a password-grant client for user tokens and a confidential client that introspects.
  * The {@code personal-tokens} client is not in the template: the provider must create it.
+ *
+ * <p>Fixtures (realms, users, roles, clients, groups, events) go through the admin client; the
+ * endpoints under test (ours, the token endpoint, introspection) go through {@link Http}, where
+ * exact statuses and headers are asserted.
  */
 public final class TestRealm {
 
@@ -35,11 +51,11 @@ public final class TestRealm {
 
     public static TestRealm create(KeycloakServer server, String prefix) {
         String name = prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String json = template().replace("REALM_NAME", name);
-        Http.Res res = Http.postJson(server.baseUrl() + "/admin/realms", adminToken(server), json);
-        assertEquals(201, res.status(), res.toString());
+        RealmRepresentation rep = template();
+        rep.setRealm(name);
+        server.admin().realms().create(rep);
         TestRealm realm = new TestRealm(server, name);
-        realm.addAudienceMapperForItApi();
+        realm.addAudienceMapper("personal-tokens", "it-api");
         return realm;
     }
 
@@ -66,38 +82,54 @@ public final class TestRealm {
         return url() + "/protocol/openid-connect/token";
     }
 
-    // ---- admin helpers
+    // ---- admin helpers (Keycloak's admin client)
 
+    /** The master admin's bearer token, for raw calls to the endpoints under test. */
     public static String adminToken(KeycloakServer server) {
-        Http.Res res = Http.postForm(server.baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli",
-                "username", KeycloakServer.ADMIN, "password", KeycloakServer.ADMIN_PASSWORD));
-        assertEquals(200, res.status(), res.toString());
-        return res.json().get("access_token").asText();
-    }
-
-    /** An admin token of a user of this realm (realm-management roles decide what it may do). */
-    public String adminTokenOf(String username) {
-        Http.Res res = Http.postForm(tokenEndpoint(), Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", username, "password", PASSWORD));
-        assertEquals(200, res.status(), res.toString());
-        return res.json().get("access_token").asText();
+        return server.admin().tokenManager().getAccessTokenString();
     }
 
     public String admin() {
         return adminToken(server);
     }
 
+    /** This realm in Keycloak's admin client. */
+    public RealmResource resource() {
+        return server.admin().realm(name);
+    }
+
+    public String id() {
+        return resource().toRepresentation().getId();
+    }
+
+    public UserResource user(String userId) {
+        return resource().users().get(userId);
+    }
+
+    public String userId(String username) {
+        List<UserRepresentation> found = resource().users().searchByUsername(username, true);
+        assertEquals(1, found.size(), "user " + username);
+        return found.get(0).getId();
+    }
+
     /** Creates a user with a password and the given realm roles; returns the user id. */
     public String createUser(String username, String... realmRoles) {
-        Map<String, Object> rep = Map.of("username", username, "enabled", true,
-                "email", username + "@example.test", "emailVerified", true,
-                "firstName", username, "lastName", "Test",
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
-        Http.Res res = Http.postJson(adminUrl() + "/users", admin(), rep);
-        assertEquals(201, res.status(), res.toString());
-        String location = res.header("Location");
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        UserRepresentation rep = new UserRepresentation();
+        rep.setUsername(username);
+        rep.setEnabled(true);
+        rep.setEmail(username + "@example.test");
+        rep.setEmailVerified(true);
+        rep.setFirstName(username);
+        rep.setLastName("Test");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        rep.setCredentials(List.of(password));
+        String id;
+        try (Response res = resource().users().create(rep)) {
+            id = CreatedResponseUtil.getCreatedId(res);
+        }
         for (String role : realmRoles) {
             grantRealmRole(id, role);
         }
@@ -105,37 +137,101 @@ public final class TestRealm {
     }
 
     public void grantRealmRole(String userId, String role) {
-        Http.Res res = Http.postJson(adminUrl() + "/users/" + userId + "/role-mappings/realm", admin(), List.of(realmRole(role)));
-        assertEquals(204, res.status(), res.toString());
+        user(userId).roles().realmLevel().add(List.of(realmRole(role)));
     }
 
     public void removeRealmRole(String userId, String role) {
-        Http.Res res = Http.send("DELETE", adminUrl() + "/users/" + userId + "/role-mappings/realm", admin(),
-                "application/json", Http.toJson(List.of(realmRole(role))));
-        assertEquals(204, res.status(), res.toString());
+        user(userId).roles().realmLevel().remove(List.of(realmRole(role)));
     }
 
-    public JsonNode realmRole(String role) {
-        Http.Res res = Http.get(adminUrl() + "/roles/" + role, admin());
-        assertEquals(200, res.status(), res.toString());
-        return res.json();
+    /** Maps roles of the client {@code clientId} (e.g. realm-management) to the user. */
+    public void grantClientRoles(String userId, String clientId, String... roles) {
+        user(userId).roles().clientLevel(client(clientId).getId()).add(clientRoles(clientId, roles));
     }
 
-    public JsonNode client(String clientId) {
-        Http.Res res = Http.get(adminUrl() + "/clients?clientId=" + clientId, admin());
-        assertEquals(200, res.status(), res.toString());
-        return res.json().get(0);
+    public RoleRepresentation realmRole(String role) {
+        return resource().roles().get(role).toRepresentation();
+    }
+
+    public List<RoleRepresentation> clientRoles(String clientId, String... roles) {
+        ClientResource client = clientResource(clientId);
+        return Arrays.stream(roles).map(r -> client.roles().get(r).toRepresentation()).toList();
+    }
+
+    public ClientRepresentation client(String clientId) {
+        List<ClientRepresentation> found = resource().clients().findByClientId(clientId);
+        assertEquals(1, found.size(), "client " + clientId);
+        return found.get(0);
+    }
+
+    public ClientResource clientResource(String clientId) {
+        return resource().clients().get(client(clientId).getId());
+    }
+
+    public String groupId(String groupName) {
+        return resource().groups().groups(groupName, true, 0, 10, true).get(0).getId();
     }
 
     public void setUserEnabled(String userId, boolean enabled) {
-        Http.Res res = Http.putJson(adminUrl() + "/users/" + userId, admin(), Map.of("enabled", enabled));
-        assertEquals(204, res.status(), res.toString());
+        UserRepresentation rep = user(userId).toRepresentation();
+        rep.setEnabled(enabled);
+        user(userId).update(rep);
     }
 
     /** Stores a policy straight into the realm attribute, as realm import would. */
     public void setPolicyAttribute(String policyJson) {
-        Http.Res res = Http.putJson(adminUrl(), admin(), Map.of("attributes", Map.of("personalTokens.policy", policyJson)));
+        RealmRepresentation rep = new RealmRepresentation();
+        rep.setAttributes(Map.of("personalTokens.policy", policyJson));
+        resource().update(rep);
+    }
+
+    /** Adds an audience mapper for {@code audience} to the client {@code clientId}. */
+    public void addAudienceMapper(String clientId, String audience) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("audience " + audience);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of("included.client.audience", audience, "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        try (Response res = clientResource(clientId).getProtocolMappers().createMapper(mapper)) {
+            assertEquals(201, res.getStatus(), "audience mapper " + audience + " on " + clientId);
+        }
+    }
+
+    /** Merges settings into the realm (raw JSON, so a test names exactly what it changes). */
+    public void updateRealm(Map<String, Object> changes) {
+        Http.Res res = Http.putJson(adminUrl(), admin(), changes);
         assertEquals(204, res.status(), res.toString());
+    }
+
+    /** Merges settings into a client, e.g. {@code enabled}. */
+    public void updateClient(String clientId, Map<String, Object> changes) {
+        Http.Res res = Http.putJson(adminUrl() + "/clients/" + client(clientId).getId(), admin(), changes);
+        assertEquals(204, res.status(), res.toString());
+    }
+
+    /** An admin-console token of a user of this realm; its realm-management roles decide what it may do. */
+    public String adminTokenOf(String username) {
+        Http.Res res = Http.postForm(tokenEndpoint(), Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", username, "password", PASSWORD));
+        assertEquals(200, res.status(), res.toString());
+        return res.json().get("access_token").asText();
+    }
+
+    /** Whether a REMOVE_CREDENTIAL event names the token with this reason. */
+    public boolean revokedWithReason(String tokenId, String reason) {
+        return events("REMOVE_CREDENTIAL").stream()
+                .anyMatch(e -> hasDetail(e, "personal_token_id", tokenId) && hasDetail(e, "reason", reason));
+    }
+
+    /** The realm's user events of one type, newest first. */
+    public List<EventRepresentation> events(String type) {
+        return resource().getEvents(List.of(type), null, null, null, null, null, 0, 200);
+    }
+
+    /** Whether an event carries the detail {@code name=value}. */
+    public static boolean hasDetail(EventRepresentation event, String name, String value) {
+        return event.getDetails() != null && value.equals(event.getDetails().get(name));
     }
 
     // ---- user helpers
@@ -170,17 +266,6 @@ public final class TestRealm {
         return Http.postForm(tokensUrl() + "/revoke", Map.of("token", secret));
     }
 
-    /** Whether a REMOVE_CREDENTIAL event names the token with this reason. */
-    public boolean revokedWithReason(String tokenId, String reason) {
-        for (JsonNode e : events("REMOVE_CREDENTIAL")) {
-            JsonNode d = e.get("details");
-            if (tokenId.equals(d.path("personal_token_id").asText()) && reason.equals(d.path("reason").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public Http.Res grant(String secret) {
         return Http.postForm(tokenEndpoint(), Map.of("grant_type", "urn:keycloak:personal-token",
                 "client_id", "personal-tokens", "personal_token", secret));
@@ -200,59 +285,9 @@ public final class TestRealm {
         return res.json().get("active").asBoolean();
     }
 
-    public JsonNode events(String type) {
-        Http.Res res = Http.get(adminUrl() + "/events?type=" + type + "&max=200", admin());
-        assertEquals(200, res.status(), res.toString());
-        return res.json();
-    }
-
-    private void addAudienceMapperForItApi() {
-        addAudienceMapper("personal-tokens", "it-api");
-    }
-
-    /** Adds {@code audience} to the access tokens of {@code clientId}. */
-    public void addAudienceMapper(String clientId, String audience) {
-        String id = client(clientId).get("id").asText();
-        Map<String, Object> mapper = Map.of("name", "audience " + audience, "protocol", "openid-connect",
-                "protocolMapper", "oidc-audience-mapper",
-                "config", Map.of("included.client.audience", audience, "access.token.claim", "true",
-                        "introspection.token.claim", "true"));
-        Http.Res res = Http.postJson(adminUrl() + "/clients/" + id + "/protocol-mappers/models", admin(), mapper);
-        assertEquals(201, res.status(), res.toString());
-    }
-
-    public String userId(String username) {
-        Http.Res res = Http.get(adminUrl() + "/users?exact=true&username=" + username, admin());
-        assertEquals(200, res.status(), res.toString());
-        return res.json().get(0).get("id").asText();
-    }
-
-    /** Grants roles of a client (e.g. realm-management) to a user. */
-    public void grantClientRoles(String username, String clientId, String... roles) {
-        String client = client(clientId).get("id").asText();
-        List<JsonNode> reps = new java.util.ArrayList<>();
-        for (String role : roles) {
-            reps.add(Http.get(adminUrl() + "/clients/" + client + "/roles/" + role, admin()).json());
-        }
-        Http.Res res = Http.postJson(adminUrl() + "/users/" + userId(username) + "/role-mappings/clients/" + client, admin(), reps);
-        assertEquals(204, res.status(), res.toString());
-    }
-
-    /** Merges attributes into the realm, as an admin would in the console. */
-    public void updateRealm(Map<String, Object> changes) {
-        Http.Res res = Http.putJson(adminUrl(), admin(), changes);
-        assertEquals(204, res.status(), res.toString());
-    }
-
-    /** Sets a personal-tokens client property (e.g. enabled) through the admin API. */
-    public void updateClient(String clientId, Map<String, Object> changes) {
-        Http.Res res = Http.putJson(adminUrl() + "/clients/" + client(clientId).get("id").asText(), admin(), changes);
-        assertEquals(204, res.status(), res.toString());
-    }
-
-    private static String template() {
+    private static RealmRepresentation template() {
         try (InputStream in = TestRealm.class.getResourceAsStream("/it-realm.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Http.JSON.readValue(in, RealmRepresentation.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -12,8 +12,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.admin.client.resource.ClientResource;
 
 /** The self-service API: contract, authentication, ownership and every kind of bad input. */
 class UserApiIT {
@@ -29,6 +35,7 @@ class UserApiIT {
         realm.createUser("bob", "user", "admin");
         alice = realm.userToken("alice");
         bob = realm.userToken("bob");
+        setUpDerivedRealm();
     }
 
     @Test
@@ -106,9 +113,8 @@ class UserApiIT {
         assertEquals(20, forAlice.get("maxTokensPerUser").asInt());
     }
 
-    @Test
-    void badInputIsA400WithAnOAuthError() {
-        List<Object> bodies = List.of(
+    static Stream<Named<Object>> badBodies() {
+        return Stream.<Object>of(
                 Map.of(),
                 Map.of("name", ""),
                 Map.of("name", "   "),
@@ -128,16 +134,26 @@ class UserApiIT {
                 "{\"name\": ",
                 "[]",
                 "\"name\"",
-                "{\"name\":\"" + "y".repeat(20_000) + "\"}");
-        for (Object body : bodies) {
-            Http.Res res = Http.postJson(realm.tokensUrl(), alice, body);
-            assertEquals(400, res.status(), Http.toJson(body) + " -> " + res);
-            assertEquals("invalid_request", res.json().get("error").asText());
-            assertNotNull(res.json().get("error_description"));
-            assertEquals("no-store", res.header("Cache-Control"));
-        }
-        Http.Res empty = Http.send("POST", realm.tokensUrl(), alice, "application/json", "");
-        assertEquals(400, empty.status(), empty.toString());
+                "{\"name\":\"" + "y".repeat(20_000) + "\"}",
+                "").map(body -> Named.of(label(body), body));
+    }
+
+    /** A readable test name for a body: its JSON, shortened when long. */
+    static String label(Object body) {
+        String json = Http.toJson(body);
+        return json.isEmpty() ? "(empty body)" : json.length() <= 60 ? json : json.substring(0, 40) + "... (" + json.length() + " chars)";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void badInputIsA400WithAnOAuthError(Object body) {
+        int before = Http.get(realm.tokensUrl(), alice).json().size();
+        Http.Res res = Http.postJson(realm.tokensUrl(), alice, body);
+        assertEquals(400, res.status(), res.toString());
+        assertEquals("invalid_request", res.json().get("error").asText());
+        assertNotNull(res.json().get("error_description"));
+        assertEquals("no-store", res.header("Cache-Control"));
+        assertEquals(before, Http.get(realm.tokensUrl(), alice).json().size(), "nothing was created");
     }
 
     @Test
@@ -154,10 +170,17 @@ class UserApiIT {
         Http.Res del = Http.delete(realm.tokensUrl() + "/" + id, alice);
         assertEquals(404, del.status());
         assertEquals(200, realm.exchange(bobs.get("token").asText()).status(), "alice's DELETE must not touch bob's token");
-        for (String bogus : new String[] {"nope", "00000000-0000-0000-0000-000000000000", "x".repeat(3000)}) {
-            assertEquals(404, Http.get(realm.tokensUrl() + "/" + bogus, alice).status());
-            assertEquals(404, Http.delete(realm.tokensUrl() + "/" + bogus, alice).status());
-        }
+    }
+
+    static Stream<Named<String>> bogusIds() {
+        return Stream.of("nope", "00000000-0000-0000-0000-000000000000", "x".repeat(3000)).map(id -> Named.of(label(id), id));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bogusIds")
+    void anUnknownIdIsNotFound(String bogus) {
+        assertEquals(404, Http.get(realm.tokensUrl() + "/" + bogus, alice).status());
+        assertEquals(404, Http.delete(realm.tokensUrl() + "/" + bogus, alice).status());
     }
 
     @Test
@@ -185,33 +208,112 @@ class UserApiIT {
     }
 
     @Test
-    void authenticationIsRequiredAndDerivedTokensAreRefusedEverywhere() {
+    void authenticationIsRequired() {
         assertEquals(401, Http.get(realm.tokensUrl(), null).status());
         assertEquals(401, Http.get(realm.tokensUrl(), "not-a-jwt").status());
         assertEquals(401, Http.postJson(realm.tokensUrl(), null, Map.of("name", "x")).status());
         Http.Res noAuth = Http.get(realm.tokensUrl() + "/policy", null);
         assertEquals(401, noAuth.status());
         assertEquals("invalid_token", noAuth.json().get("error").asText());
+    }
 
-        String derived = realm.accessToken(realm.createToken(alice, "derived").get("token").asText());
-        assertEquals(401, Http.get(realm.tokensUrl(), derived).status());
-        assertEquals(401, Http.postJson(realm.tokensUrl(), derived, Map.of("name", "minted by a leak")).status());
-        assertEquals(401, Http.get(realm.url() + "/account", derived).status());
-        assertEquals(401, Http.get(realm.adminUrl() + "/users", derived).status());
+    // ---- derived tokens (DESIGN §4, §9.1)
+
+    /**
+     * A realm whose {@code personal-tokens} client gives its tokens everything the calls below
+     * want: audience {@code account}, the roles {@code manage-account} and {@code view-profile},
+     * and {@code view-users}/{@code query-users} of realm-management, which the user holds. So a
+     * derived token is refused for being derived, and for nothing else.
+     */
+    static TestRealm derivedRealm;
+    static String deriverSecret;
+
+    static void setUpDerivedRealm() {
+        derivedRealm = TestRealm.create("derived");
+        // Every case below makes a fixture token of the same user: room for them all.
+        derivedRealm.setPolicyAttribute("{\"maxTokensPerUser\":100}");
+        String uid = derivedRealm.createUser("deriver", "user");
+        derivedRealm.grantClientRoles(uid, "realm-management", "view-users", "query-users");
+        derivedRealm.addAudienceMapper("personal-tokens", "account");
+        ClientResource client = derivedRealm.clientResource("personal-tokens");
+        String roles = derivedRealm.resource().clientScopes().findAll().stream()
+                .filter(scope -> "roles".equals(scope.getName())).findFirst().orElseThrow().getId();
+        client.addDefaultClientScope(roles);
+        client.getScopeMappings().clientLevel(derivedRealm.client("account").getId())
+                .add(derivedRealm.clientRoles("account", "manage-account", "view-profile"));
+        client.getScopeMappings().clientLevel(derivedRealm.client("realm-management").getId())
+                .add(derivedRealm.clientRoles("realm-management", "view-users", "query-users"));
+        deriverSecret = derivedRealm.createToken(derivedRealm.userToken("deriver"), "the leaked one").get("token").asText();
+    }
+
+    /** One bearer-token call: {@code ours} marks our user API, whose errors have an OAuth body. */
+    record Call(String name, boolean ours, int accepted, BiFunction<String, String, Http.Res> send) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Call> managementCalls() {
+        String tokens = derivedRealm.tokensUrl();
+        String admin = derivedRealm.adminUrl();
+        return Stream.of(
+                new Call("GET /personal-tokens", true, 200, (bearer, id) -> Http.get(tokens, bearer)),
+                new Call("POST /personal-tokens", true, 201,
+                        (bearer, id) -> Http.postJson(tokens, bearer, Map.of("name", "minted by a leak " + System.nanoTime()))),
+                new Call("GET /personal-tokens/policy", true, 200, (bearer, id) -> Http.get(tokens + "/policy", bearer)),
+                new Call("GET /personal-tokens/{id}", true, 200, (bearer, id) -> Http.get(tokens + "/" + id, bearer)),
+                new Call("DELETE /personal-tokens/{id}", true, 204, (bearer, id) -> Http.delete(tokens + "/" + id, bearer)),
+                new Call("GET /account (Keycloak's account REST API)", false, 200, (bearer, id) -> Http.get(derivedRealm.url() + "/account", bearer)),
+                new Call("GET /admin/realms/{realm}/users", false, 200, (bearer, id) -> Http.get(admin + "/users", bearer)),
+                new Call("GET /admin/realms/{realm}/personal-tokens", false, 200, (bearer, id) -> Http.get(admin + "/personal-tokens", bearer)));
+    }
+
+    @Test
+    void aDerivedTokenCarriesTheAudienceAndRolesTheseCallsWant() {
+        JsonNode claims = TestRealm.claims(derivedRealm.accessToken(deriverSecret));
+        assertTrue(claims.has("personal_token_id"), claims.toString());
+        assertTrue(claims.get("aud").toString().contains("\"account\""), claims.toString());
+        String account = claims.path("resource_access").path("account").path("roles").toString();
+        assertTrue(account.contains("\"manage-account\"") && account.contains("\"view-profile\""), claims.toString());
+        String management = claims.path("resource_access").path("realm-management").path("roles").toString();
+        assertTrue(management.contains("\"view-users\"") && management.contains("\"query-users\""), claims.toString());
+    }
+
+    /** The control: the same user's own sign-in token is accepted by every call. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("managementCalls")
+    void theUsersOwnTokenIsAccepted(Call call) {
+        String bearer = derivedRealm.userToken("deriver");
+        String id = derivedRealm.createToken(bearer, "fixture " + System.nanoTime()).get("id").asText();
+        Http.Res res = call.send().apply(bearer, id);
+        assertEquals(call.accepted(), res.status(), res.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("managementCalls")
+    void aDerivedTokenIsRefused(Call call) {
+        String bearer = derivedRealm.userToken("deriver");
+        String id = derivedRealm.createToken(bearer, "fixture " + System.nanoTime()).get("id").asText();
+        // Minted before the snapshot: the exchange itself records the leaked token's last use.
+        String derived = derivedRealm.accessToken(deriverSecret);
+        JsonNode before = Http.get(derivedRealm.tokensUrl(), bearer).json();
+
+        Http.Res res = call.send().apply(derived, id);
+        assertEquals(401, res.status(), res.toString());
+        if (call.ours()) {
+            assertEquals("invalid_token", res.json().get("error").asText(), res.toString());
+            assertEquals("no-store", res.header("Cache-Control"));
+        }
+        assertEquals(before, Http.get(derivedRealm.tokensUrl(), bearer).json(), "a refused call changes nothing");
     }
 
     @Test
     void withoutManageAccountIs403() {
         String id = realm.createUser("no-manage", "user");
-        JsonNode defaultRoles = realm.realmRole("default-roles-" + realm.name);
-        Http.Res res = Http.send("DELETE", realm.adminUrl() + "/users/" + id + "/role-mappings/realm", realm.admin(),
-                "application/json", Http.toJson(List.of(defaultRoles)));
-        assertEquals(204, res.status(), res.toString());
+        realm.removeRealmRole(id, "default-roles-" + realm.name);
         // view-profile keeps the "account" audience, so only the missing role is the problem.
-        String accountId = realm.client("account").get("id").asText();
-        JsonNode viewProfile = Http.get(realm.adminUrl() + "/clients/" + accountId + "/roles/view-profile", realm.admin()).json();
-        res = Http.postJson(realm.adminUrl() + "/users/" + id + "/role-mappings/clients/" + accountId, realm.admin(), List.of(viewProfile));
-        assertEquals(204, res.status(), res.toString());
+        realm.grantClientRoles(id, "account", "view-profile");
         Http.Res list = Http.get(realm.tokensUrl(), realm.userToken("no-manage"));
         assertEquals(403, list.status(), list.toString());
     }

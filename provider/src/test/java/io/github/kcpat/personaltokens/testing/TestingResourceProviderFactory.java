@@ -8,9 +8,10 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * Test-only: deployed only into the integration-test server, never shipped. It moves Keycloak's
- * clock ({@code Time.setOffset}) so that expiry can be tested without waiting days.
+ * clock ({@code Time.setOffset}) so that expiry and not-before can be tested without waiting, and
+ * counts the token table's rows so that cleanup can be checked in the database itself.
  */
-public final class TimeOffsetResourceProviderFactory implements RealmResourceProviderFactory {
+public final class TestingResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "kcpat-testing";
 
@@ -19,7 +20,7 @@ public final class TimeOffsetResourceProviderFactory implements RealmResourcePro
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new TimeOffsetResource();
+                return new TestingResource(session);
             }
 
             @Override
