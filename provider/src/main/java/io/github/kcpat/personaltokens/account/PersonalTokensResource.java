@@ -9,7 +9,6 @@ import io.github.kcpat.personaltokens.core.PersonalTokenExchange;
 import io.github.kcpat.personaltokens.core.PersonalTokenService;
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import io.github.kcpat.personaltokens.core.RevokeReason;
-import io.github.kcpat.personaltokens.core.TokenRequestException;
 import io.github.kcpat.personaltokens.core.TokenVerifier;
 import io.github.kcpat.personaltokens.keycloak.AccountLinks;
 import io.github.kcpat.personaltokens.keycloak.PersonalTokensClient;
@@ -82,12 +81,7 @@ public final class PersonalTokensResource {
         UserAuthenticator.Caller caller = authenticate();
         PersonalTokenService tokens = tokens();
         StepUp.require(caller, tokens.policy());
-        CreatedToken created;
-        try {
-            created = tokens.create(caller.user(), NewTokenRequest.parse(body), null);
-        } catch (TokenRequestException e) {
-            throw ApiError.from(e);
-        }
+        CreatedToken created = ApiError.translating(() -> tokens.create(caller.user(), NewTokenRequest.parse(body), null));
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.token().id()).build();
         return Responses.noStore(Response.created(location)
                 .entity(TokenRepresentation.created(created, tokens))).build();
@@ -135,7 +129,7 @@ public final class PersonalTokensResource {
         PersonalTokenService tokens = tokens();
         LiveToken token = ownedBy(tokens, caller, id);
         StepUp.require(caller, tokens.policy());
-        CreatedToken rotated = rotate(tokens, token, RotationRequest.expiresInDays(body), null)
+        CreatedToken rotated = ApiError.translating(() -> tokens.rotate(token, RotationRequest.expiresInDays(body), null))
                 .orElseThrow(ApiError::notFound);
         return Responses.ok(TokenRepresentation.created(rotated, tokens));
     }
@@ -152,8 +146,8 @@ public final class PersonalTokensResource {
         if (result instanceof TokenVerifier.Verified verified) {
             Integer expiresInDays = RotationRequest.expiresInDays(body);
             PersonalTokenService tokens = verifier.tokens();
-            Optional<CreatedToken> rotated = rotate(tokens,
-                    new LiveToken(verified.token(), verified.user(), verified.offlineSession()), expiresInDays, verifier.digest(presented));
+            LiveToken token = new LiveToken(verified.token(), verified.user(), verified.offlineSession());
+            Optional<CreatedToken> rotated = ApiError.translating(() -> tokens.rotate(token, expiresInDays, verifier.digest(presented)));
             if (rotated.isPresent()) {
                 return Responses.ok(TokenRepresentation.created(rotated.get(), tokens));
             }
@@ -245,14 +239,6 @@ public final class PersonalTokensResource {
     @Path("{first}/{rest:.+}")
     public UnknownPath unknown() {
         return new UnknownPath();
-    }
-
-    private static Optional<CreatedToken> rotate(PersonalTokenService tokens, LiveToken token, Integer days, String digest) {
-        try {
-            return tokens.rotate(token, days, digest);
-        } catch (TokenRequestException e) {
-            throw ApiError.from(e);
-        }
     }
 
     private UserAuthenticator.Caller authenticate() {

@@ -5,7 +5,6 @@ import io.github.kcpat.personaltokens.core.LiveToken;
 import io.github.kcpat.personaltokens.core.PersonalTokenService;
 import io.github.kcpat.personaltokens.core.PersonalTokensConfig;
 import io.github.kcpat.personaltokens.core.RevokeReason;
-import io.github.kcpat.personaltokens.core.TokenRequestException;
 import io.github.kcpat.personaltokens.policy.PolicyJson;
 import io.github.kcpat.personaltokens.policy.PolicyStore;
 import io.github.kcpat.personaltokens.policy.PolicyValidator;
@@ -138,12 +137,7 @@ public final class PersonalTokensAdminResource {
         UserModel owner = owners.target(json.string("userId"), json.string("username"));
         auth.requireManage(owner);
         PersonalTokenService tokens = tokens();
-        CreatedToken created;
-        try {
-            created = tokens.create(owner, NewTokenRequest.from(json), auth.admin());
-        } catch (TokenRequestException e) {
-            throw ApiError.from(e);
-        }
+        CreatedToken created = ApiError.translating(() -> tokens.create(owner, NewTokenRequest.from(json), auth.admin()));
         String id = created.token().id();
         adminEvent.operation(OperationType.CREATE)
                 .resourcePath(session.getContext().getUri(), id)
@@ -159,12 +153,7 @@ public final class PersonalTokensAdminResource {
         LiveToken token = tokens.findLive(id).orElseThrow(ApiError::notFound);
         auth.requireManage(token.user());
         Integer expiresInDays = RotationRequest.expiresInDays(body);
-        CreatedToken rotated;
-        try {
-            rotated = tokens.rotate(token, expiresInDays, null).orElseThrow(ApiError::notFound);
-        } catch (TokenRequestException e) {
-            throw ApiError.from(e);
-        }
+        CreatedToken rotated = ApiError.translating(() -> tokens.rotate(token, expiresInDays, null)).orElseThrow(ApiError::notFound);
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
                 .representation(TokenRepresentation.of(rotated.token(), tokens)).success();
         return Responses.ok(TokenRepresentation.created(rotated, tokens));

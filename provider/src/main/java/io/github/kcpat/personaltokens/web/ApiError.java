@@ -4,6 +4,7 @@ import io.github.kcpat.personaltokens.core.TokenRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
@@ -64,6 +65,15 @@ public final class ApiError extends WebApplicationException {
 
     public static ApiError conflict(String description) {
         return new ApiError(Response.Status.CONFLICT, "conflict", description);
+    }
+
+    /** Runs a use case and answers its rule violations as the API's 400, 403, 404 or 409. */
+    public static <T> T translating(Supplier<T> useCase) {
+        try {
+            return useCase.get();
+        } catch (TokenRequestException e) {
+            throw from(e);
+        }
     }
 
     public static ApiError from(TokenRequestException e) {
