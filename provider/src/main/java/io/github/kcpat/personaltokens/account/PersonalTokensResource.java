@@ -152,6 +152,9 @@ public final class PersonalTokensResource {
                 return Responses.ok(TokenRepresentation.created(rotated.get(), tokens));
             }
             result = new TokenVerifier(session, realm, config, exchangeEvent()).verify(presented);
+            if (result instanceof TokenVerifier.Verified) {
+                throw ApiError.conflict("the token changed while it was rotated; try again");
+            }
         }
         return RefusalResponses.rest((TokenVerifier.Refused) result, REFRESH_TOKEN_HEADER).build();
     }
