@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalVariant,
-  TextInput,
-} from "@patternfly/react-core";
+import { Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Modal, ModalVariant, TextInput } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { parseDays } from "./days";

@@ -5,10 +5,38 @@ import { formatDateTime, type DateStyle } from "./dates";
 import type { Token } from "./token";
 
 /**
- * The contents of the token table cells both consoles show alike (DESIGN.md §10.5): each is the
- * main value with, below it, the detail that qualifies it (the address of the last use, the
- * rotation, the date an unused token dies). The hosts lay out the columns.
+ * The token table's columns, which both consoles show alike (DESIGN.md §7, §10.5): each cell is
+ * the main value with, below it, the detail that qualifies it (the hint and assigner of a name,
+ * the rotation, the date an unused token dies, the address of the last use). Each console puts
+ * them into its own table, with its own leading and action columns.
  */
+export type TokenColumn = { key: string; title: string; cell: (token: Token) => ReactNode };
+
+export type TokenColumnOptions = {
+  locale?: string;
+  /** For a table that must fit a narrow window: dates without the time (it is on hover), one label per cell. */
+  compact?: boolean;
+  /** What the console adds after the expiry date (the account console's "expires soon"). */
+  expiryBadge?: (token: Token) => ReactNode;
+};
+
+export function useTokenColumns({ locale, compact = false, expiryBadge }: TokenColumnOptions = {}): TokenColumn[] {
+  const { t } = useTranslation();
+  const format = { locale, dateStyle: compact ? ("date" as const) : undefined };
+  return [
+    { key: "name", title: t("pt_name"), cell: (token) => <NameCell token={token} /> },
+    { key: "role", title: t("pt_role"), cell: (token) => token.role },
+    { key: "scopes", title: t("pt_scopes"), cell: (token) => <ScopesCell token={token} numLabels={compact ? 1 : 3} /> },
+    { key: "created", title: t("pt_created"), cell: (token) => <CreatedCell token={token} {...format} /> },
+    {
+      key: "expires", title: t("pt_expires"),
+      cell: (token) => <ExpiresCell token={token} {...format}>{expiryBadge?.(token)}</ExpiresCell>,
+    },
+    { key: "lastUsed", title: t("pt_lastUsed"), cell: (token) => <LastUsedCell token={token} {...format} /> },
+    { key: "networks", title: t("pt_allowedNetworks"), cell: (token) => <NetworksCell token={token} numLabels={compact ? 1 : 2} /> },
+  ];
+}
+
 type CellProps = {
   token: Token;
   locale?: string;
@@ -27,8 +55,20 @@ const useDate = ({ locale, dateStyle }: Omit<CellProps, "token">) => {
   return shown;
 };
 
+/** The name, the hint (prefix and last characters), and who assigned it. */
+const NameCell = ({ token }: { token: Token }) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <strong>{token.name}</strong>
+      <Detail testId="token-hint"><code>{token.hint}</code></Detail>
+      {token.assignedBy && <Detail testId="assigned-by">{t("pt_assignedByOwner", { owner: token.assignedBy })}</Detail>}
+    </>
+  );
+};
+
 /** Created, and when the secret was last replaced. */
-export const CreatedCell = ({ token, ...format }: CellProps) => {
+const CreatedCell = ({ token, ...format }: CellProps) => {
   const { t } = useTranslation();
   const date = useDate(format);
   return (
@@ -45,7 +85,7 @@ export const CreatedCell = ({ token, ...format }: CellProps) => {
  * The expiry, and the earlier date on which the token dies if it stays unused (the realm's offline
  * session idle or the policy's inactivity revoke), which is the truth a user needs to hear.
  */
-export const ExpiresCell = ({ token, children, ...format }: CellProps & { children?: ReactNode }) => {
+const ExpiresCell = ({ token, children, ...format }: CellProps & { children?: ReactNode }) => {
   const { t } = useTranslation();
   const date = useDate(format);
   const diesUnusedFirst = token.idleExpiresAt !== null
@@ -62,7 +102,7 @@ export const ExpiresCell = ({ token, children, ...format }: CellProps & { childr
 };
 
 /** When and from which address the token was last used. */
-export const LastUsedCell = ({ token, ...format }: CellProps) => {
+const LastUsedCell = ({ token, ...format }: CellProps) => {
   const { t } = useTranslation();
   const date = useDate(format);
   return (
@@ -74,7 +114,7 @@ export const LastUsedCell = ({ token, ...format }: CellProps) => {
 };
 
 /** The networks a token may be used from, or "anywhere". */
-export const NetworksCell = ({ token, numLabels = 2 }: { token: Token; numLabels?: number }) => {
+const NetworksCell = ({ token, numLabels = 2 }: { token: Token; numLabels?: number }) => {
   const { t } = useTranslation();
   if (token.allowedNetworks.length === 0) {
     return <span className="pf-v5-u-color-200" data-testid="allowed-networks">{t("pt_anywhere")}</span>;
@@ -88,7 +128,7 @@ export const NetworksCell = ({ token, numLabels = 2 }: { token: Token; numLabels
 };
 
 /** The role's scopes as compact labels on one line; the rest behind "n more". */
-export const ScopesCell = ({ token, numLabels = 3 }: { token: Token; numLabels?: number }) => {
+const ScopesCell = ({ token, numLabels = 3 }: { token: Token; numLabels?: number }) => {
   const { t } = useTranslation();
   return (
     <LabelGroup numLabels={numLabels} isCompact aria-label={t("pt_scopes")}

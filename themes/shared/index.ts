@@ -10,5 +10,5 @@ export { MAX_ALLOWED_NETWORKS, parseNetworks } from "./networks";
 export { NetworksField } from "./NetworksField";
 export { RotateTokenModal } from "./RotateTokenModal";
 export { ShowOnceSecretModal } from "./ShowOnceSecretModal";
-export { CreatedCell, ExpiresCell, LastUsedCell, NetworksCell, ScopesCell } from "./TokenCells";
+export { useTokenColumns, type TokenColumn, type TokenColumnOptions } from "./TokenCells";
 export { TOKEN_NAME_MAX_LENGTH, type CreatedToken, type Token } from "./token";

@@ -20,19 +20,7 @@ import { KeyIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  ApiError,
-  ConfirmRevokeModal,
-  CreatedCell,
-  ExpiresCell,
-  LastUsedCell,
-  NetworksCell,
-  RotateTokenModal,
-  ScopesCell,
-  ShowOnceSecretModal,
-  type CreatedToken,
-  type Token,
-} from "@pt/shared";
+import { ApiError, ConfirmRevokeModal, RotateTokenModal, ShowOnceSecretModal, useTokenColumns, type CreatedToken, type Token } from "@pt/shared";
 import { getPolicy, listTokens, revokeToken, type UserPolicy } from "./api";
 import { describeError } from "./describeError";
 import { GenerateTokenDialog } from "./GenerateTokenDialog";
@@ -57,6 +45,12 @@ export const PersonalTokens = () => {
   const [resumeError, setResumeError] = useState<string>();
   const locale = context.environment.locale || undefined;
   const run = useStepUpAction();
+  const columns = useTokenColumns({
+    locale,
+    expiryBadge: (token) => token.expiresAt && new Date(token.expiresAt).getTime() - Date.now() < WEEK && (
+      <>{" "}<Label color="orange" isCompact data-testid="expires-soon">{t("tokenExpiresSoon")}</Label></>
+    ),
+  });
 
   const refresh = useCallback(async () => {
     try {
@@ -161,40 +155,14 @@ export const PersonalTokens = () => {
         <Table aria-label={t("personalTokens")} variant="compact" data-testid="tokens-table">
           <Thead>
             <Tr>
-              <Th modifier="wrap">{t("tokenName")}</Th>
-              <Th modifier="wrap">{t("tokenRole")}</Th>
-              <Th modifier="wrap">{t("tokenScopes")}</Th>
-              <Th modifier="wrap">{t("tokenCreated")}</Th>
-              <Th modifier="wrap">{t("tokenExpires")}</Th>
-              <Th modifier="wrap">{t("tokenLastUsed")}</Th>
-              <Th modifier="wrap">{t("pt_allowedNetworks")}</Th>
+              {columns.map((column) => <Th key={column.key} modifier="wrap">{column.title}</Th>)}
               <Th screenReaderText={t("tokenActions")} />
             </Tr>
           </Thead>
           <Tbody>
             {tokens.map((token) => (
               <Tr key={token.id} id={`personal-token-${token.id}`} data-testid="token-row" data-token-id={token.id} data-token-name={token.name}>
-                <Td dataLabel={t("tokenName")}>
-                  <strong>{token.name}</strong>
-                  <div className="pf-v5-u-font-size-sm"><code data-testid="token-hint">{token.hint}</code></div>
-                  {token.assignedBy && (
-                    <div className="pf-v5-u-font-size-sm pf-v5-u-color-200" data-testid="assigned-by">
-                      {t("tokenAssignedBy", { owner: token.assignedBy })}
-                    </div>
-                  )}
-                </Td>
-                <Td dataLabel={t("tokenRole")}>{token.role}</Td>
-                <Td dataLabel={t("tokenScopes")}><ScopesCell token={token} /></Td>
-                <Td dataLabel={t("tokenCreated")}><CreatedCell token={token} locale={locale} /></Td>
-                <Td dataLabel={t("tokenExpires")}>
-                  <ExpiresCell token={token} locale={locale}>
-                    {token.expiresAt && new Date(token.expiresAt).getTime() - Date.now() < WEEK && (
-                      <>{" "}<Label color="orange" isCompact data-testid="expires-soon">{t("tokenExpiresSoon")}</Label></>
-                    )}
-                  </ExpiresCell>
-                </Td>
-                <Td dataLabel={t("tokenLastUsed")}><LastUsedCell token={token} locale={locale} /></Td>
-                <Td dataLabel={t("pt_allowedNetworks")}><NetworksCell token={token} /></Td>
+                {columns.map((column) => <Td key={column.key} dataLabel={column.title}>{column.cell(token)}</Td>)}
                 <Td isActionCell modifier="fitContent">
                   <div className="pf-v5-u-display-flex pf-v5-u-justify-content-flex-end" style={{ gap: "var(--pf-v5-global--spacer--sm)" }}>
                     <Button variant="secondary" data-testid="rotate-token" data-token-id={token.id} aria-label={t("rotateTokenNamed", { name: token.name })}
@@ -224,7 +192,8 @@ export const PersonalTokens = () => {
           onRotated={(created) => show(created, { kind: "rotate", tokenId: created.id, tokenName: created.name })}
           onCancel={() => setRotating(undefined)} />
       )}
-      {shown && <ShowOnceSecretModal title={shown.title} created={shown.created} onClose={() => setShown(undefined)} />}
+      {/* Closing it refreshes the list: the secret may have been used meanwhile. */}
+      {shown && <ShowOnceSecretModal title={shown.title} created={shown.created} onClose={() => { setShown(undefined); void refresh(); }} />}
       {revoking && (
         <ConfirmRevokeModal title={t("revokeTokenTitle", { name: revoking.name })} confirmTestId="confirm-revoke"
           onConfirm={() => void revoke(revoking)} onCancel={() => setRevoking(undefined)} />

@@ -87,14 +87,17 @@ export const PolicyTab = ({ api, canSave }: { api: OwnerApi; canSave: boolean })
     }
   };
 
+  /** The field's help, or what is wrong with it: first what the form sees, then what the server said. */
   const helper = (field: string, help: ReactNode, problems: string[] = []) => {
-    const all = [...problems, ...(errors?.fields[field] ?? [])];
+    const fromServer = errors?.fields[field] ?? [];
     return (
       <FormHelperText>
         <HelperText>
-          {all.length > 0
-            ? all.map((p) => <HelperTextItem key={p} variant="error" data-testid={`policy-${field}-error`}>{p}</HelperTextItem>)
-            : <HelperTextItem>{help}</HelperTextItem>}
+          {problems.map((p) => <HelperTextItem key={p} variant="error" data-testid={`policy-${field}-invalid`}>{p}</HelperTextItem>)}
+          {fromServer.length > 0 && (
+            <HelperTextItem variant="error" data-testid={`policy-${field}-error`}>{fromServer.join("; ")}</HelperTextItem>
+          )}
+          {problems.length === 0 && fromServer.length === 0 && <HelperTextItem>{help}</HelperTextItem>}
         </HelperText>
       </FormHelperText>
     );
@@ -189,7 +192,9 @@ export const PolicyTab = ({ api, canSave }: { api: OwnerApi; canSave: boolean })
                       <Tr key={i} data-testid="policy-role" data-role={name}>
                         <Td dataLabel={t("pt_role")}>
                           <strong>{name}</strong>
-                          {problems.map((p) => <div key={p} className="pf-v5-u-danger-color-100 pf-v5-u-font-size-sm" data-testid="policy-role-error">{p}</div>)}
+                          {problems.length > 0 && (
+                            <div className="pf-v5-u-danger-color-100 pf-v5-u-font-size-sm" data-testid="policy-role-error">{problems.join("; ")}</div>
+                          )}
                         </Td>
                         <Td dataLabel={t("pt_scopes")}>
                           <TextInput aria-label={t("pt_policy_roleScopes", { role: name })} data-testid="policy-role-scopes"

@@ -17,18 +17,7 @@ import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr, type IAction } from "@p
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation";
-import {
-  ConfirmRevokeModal,
-  CreatedCell,
-  ExpiresCell,
-  LastUsedCell,
-  NetworksCell,
-  RotateTokenModal,
-  ScopesCell,
-  ShowOnceSecretModal,
-  type CreatedToken,
-  type Token,
-} from "@pt/shared";
+import { ConfirmRevokeModal, RotateTokenModal, ShowOnceSecretModal, useTokenColumns, type CreatedToken, type Token } from "@pt/shared";
 import type { OwnerApi, Policy } from "./api";
 import { AssignDialog } from "./AssignDialog";
 import { RoleFilter } from "./RoleFilter";
@@ -68,6 +57,7 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
   const [rotating, setRotating] = useState<Token>();
   const [shown, setShown] = useState<{ title: string; created: CreatedToken }>();
   const [confirm, setConfirm] = useState<Confirm>();
+  const columns = useTokenColumns({ compact: true });
   const owner: Owner | undefined = user?.id ? { id: user.id, username: user.username ?? "" } : filterUser;
 
   const refresh = useCallback(async () => {
@@ -166,18 +156,19 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
               </Button>
             </ToolbarItem>
           )}
-          <ToolbarItem variant="pagination" align={{ default: "alignRight" }}>
+          {total !== undefined && (
+            <ToolbarItem align={{ default: "alignRight" }} alignItems="center">
+              <span data-testid="token-count" data-count={total} className="pf-v5-u-color-200">{t("pt_tokenCount", { count: total })}</span>
+            </ToolbarItem>
+          )}
+          <ToolbarItem variant="pagination" align={total === undefined ? { default: "alignRight" } : undefined}>
             <Pagination isCompact data-testid="token-pagination" perPage={max} page={Math.floor(first / max) + 1}
               itemCount={total ?? first + tokens.length}
               perPageOptions={PER_PAGE.map((n) => ({ title: String(n), value: n }))}
               onSetPage={(_e, page) => setFirst((page - 1) * max)}
               onPerPageSelect={(_e, perPage) => { setMax(perPage); setFirst(0); }}
-              toggleTemplate={({ firstIndex, lastIndex }) => (
-                <>
-                  <b>{firstIndex} - {lastIndex}</b>
-                  {total !== undefined && <> {t("pt_of")} <b data-testid="token-count">{total}</b></>}
-                </>
-              )} />
+              // The total, where the server sends one, stands beside: without it "of n" would guess.
+              toggleTemplate={({ firstIndex, lastIndex }) => <b>{firstIndex} - {lastIndex}</b>} />
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
@@ -188,13 +179,7 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
           <Thead>
             <Tr>
               {!user && <Th modifier="wrap">{t("pt_user")}</Th>}
-              <Th modifier="wrap">{t("pt_name")}</Th>
-              <Th modifier="wrap">{t("pt_role")}</Th>
-              <Th modifier="wrap">{t("pt_scopes")}</Th>
-              <Th modifier="wrap">{t("pt_created")}</Th>
-              <Th modifier="wrap">{t("pt_expires")}</Th>
-              <Th modifier="wrap">{t("pt_lastUsed")}</Th>
-              <Th modifier="wrap">{t("pt_allowedNetworks")}</Th>
+              {columns.map((column) => <Th key={column.key} modifier="wrap">{column.title}</Th>)}
               {hasActions && <Th screenReaderText={t("pt_actions")} />}
             </Tr>
           </Thead>
@@ -202,19 +187,7 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
             {rows.map((token) => (
               <Tr key={token.id} data-testid="owner-token-row" data-token-name={token.name} data-token-id={token.id}>
                 {!user && <Td style={WRAP} dataLabel={t("pt_user")}>{token.username}</Td>}
-                <Td style={WRAP} dataLabel={t("pt_name")}>
-                  <strong>{token.name}</strong>
-                  <div className="pf-v5-u-font-size-sm pf-v5-u-color-200">
-                    <code>{token.hint}</code>
-                    {token.assignedBy && <span data-testid="assigned-by"> · {t("pt_assignedByName", { owner: token.assignedBy })}</span>}
-                  </div>
-                </Td>
-                <Td style={WRAP} dataLabel={t("pt_role")}>{token.role}</Td>
-                <Td style={WRAP} dataLabel={t("pt_scopes")}><ScopesCell token={token} numLabels={1} /></Td>
-                <Td style={WRAP} dataLabel={t("pt_created")}><CreatedCell token={token} dateStyle="date" /></Td>
-                <Td style={WRAP} dataLabel={t("pt_expires")}><ExpiresCell token={token} dateStyle="date" /></Td>
-                <Td style={WRAP} dataLabel={t("pt_lastUsed")}><LastUsedCell token={token} dateStyle="date" /></Td>
-                <Td style={WRAP} dataLabel={t("pt_allowedNetworks")}><NetworksCell token={token} numLabels={1} /></Td>
+                {columns.map((column) => <Td key={column.key} style={WRAP} dataLabel={column.title}>{column.cell(token)}</Td>)}
                 {hasActions && (
                   <Td isActionCell modifier="fitContent">
                     <ActionsColumn items={rowActions(token)}
@@ -243,7 +216,8 @@ export const TokensTab = ({ api, canManage, user }: Props) => {
           onCancel={() => setRotating(undefined)} />
       )}
       {shown && (
-        <ShowOnceSecretModal title={shown.title} created={shown.created} onClose={() => setShown(undefined)} testIdPrefix="owner-" />
+        <ShowOnceSecretModal title={shown.title} created={shown.created} onClose={() => { setShown(undefined); void refresh(); }}
+          testIdPrefix="owner-" />
       )}
       {confirm && (
         <ConfirmRevokeModal title={confirm.title} confirmTestId="owner-confirm"
