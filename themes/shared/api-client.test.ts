@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiClient, ApiError } from "./api-client";
+import { apiClient, ApiError, apiRequest, challengeMaxAge } from "./api-client";
 
 const ROOT = "https://kc.example/admin/realms/acme/personal-tokens";
 const call = apiClient(ROOT, async () => "bearer-1");
@@ -65,5 +65,37 @@ describe("the API client both consoles use", () => {
     });
     expect((await failure(signedOut(""))).status).toBe(401);
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("keeps the headers for the calls that read one", async () => {
+    vi.stubGlobal("fetch", async () => new Response("[]", { status: 200, headers: { "X-Total-Count": "57" } }));
+    const answer = await apiRequest(ROOT, async () => "bearer-1")<unknown[]>("?max=21");
+    expect([answer.body, answer.headers.get("X-Total-Count")]).toEqual([[], "57"]);
+  });
+
+  it("reads an RFC 9470 step-up challenge", async () => {
+    const challenge = 'Bearer error="insufficient_user_authentication", error_description="a sign-in within the last 60 seconds is required", max_age="60"';
+    vi.stubGlobal("fetch", async () => new Response(JSON.stringify({ error: "insufficient_user_authentication", error_description: "sign in again" }),
+      { status: 401, headers: { "WWW-Authenticate": challenge } }));
+    const error = await failure(call("", { method: "POST", body: "{}" }));
+    expect([error.needsFreshSignIn, error.maxAge, error.message]).toEqual([true, 60, "sign in again"]);
+  });
+
+  it("does not take another 401 for a step-up challenge", async () => {
+    answer(401, { error: "invalid_token", error_description: "expired" });
+    const error = await failure(call(""));
+    expect([error.needsFreshSignIn, error.maxAge]).toEqual([false, undefined]);
+  });
+});
+
+describe("the max_age of a challenge", () => {
+  it.each([
+    ['Bearer error="insufficient_user_authentication", max_age="1800"', 1800],
+    ["Bearer error=insufficient_user_authentication,max_age=5", 5],
+    ['Bearer error="insufficient_user_authentication", error_description="x"', undefined],
+    ['Bearer foo_max_age="3"', undefined],
+    [null, undefined],
+  ])("%s gives %s", (challenge, maxAge) => {
+    expect(challengeMaxAge(challenge)).toBe(maxAge);
   });
 });

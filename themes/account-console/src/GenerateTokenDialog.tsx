@@ -1,4 +1,3 @@
-import { useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import {
   Alert,
   Button,
@@ -13,10 +12,10 @@ import {
   ModalVariant,
   TextInput,
 } from "@patternfly/react-core";
-import { ApiError, ShowOnceSecretModal, TOKEN_NAME_MAX_LENGTH, type CreatedToken } from "@pt/shared";
+import { NetworksField, parseNetworks, TOKEN_NAME_MAX_LENGTH, type CreatedToken } from "@pt/shared";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { createToken, type UserPolicy } from "./api";
+import type { NewToken, UserPolicy } from "./api";
 import { describeError } from "./describeError";
 
 const DAY = 24 * 3600 * 1000;
@@ -35,11 +34,17 @@ export function expiryChoices(policy: UserPolicy): number[] {
 const isoDay = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 
-type Props = { policy: UserPolicy; onClose: () => void };
+type Props = {
+  policy: UserPolicy;
+  /** Creates the token; the page's runner, which sends the user to sign in again when the server asks. */
+  create: (body: NewToken) => Promise<CreatedToken>;
+  /** The new token, for the page to show its secret once. */
+  onCreated: (created: CreatedToken) => void;
+  onClose: () => void;
+};
 
-export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
+export const GenerateTokenDialog = ({ policy, create, onCreated, onClose }: Props) => {
   const { t } = useTranslation();
-  const context = useEnvironment<AccountEnvironment>();
   const choices = expiryChoices(policy);
   const initialExpiry =
     policy.defaultExpiresInDays === 0 && policy.allowNonExpiring
@@ -55,9 +60,9 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
   const [expiry, setExpiry] = useState(initialExpiry);
   const [customDate, setCustomDate] = useState("");
   const [role, setRole] = useState(policy.roles[0]);
+  const [networks, setNetworks] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<CreatedToken>();
 
   const today = new Date();
   const minDate = isoDay(new Date(today.getTime() + DAY));
@@ -90,21 +95,21 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
       setError(t("tokenExpiryDateInvalid", { max: policy.maxExpiresInDays }));
       return;
     }
+    const allowedNetworks = parseNetworks(networks);
     setBusy(true);
     try {
-      const body = { name: trimmed, expiresInDays: days, ...(policy.roles.length > 1 ? { role } : {}) };
-      setCreated(await createToken(context, body));
-      setError(undefined);
+      const body: NewToken = {
+        name: trimmed,
+        expiresInDays: days,
+        ...(policy.roles.length > 1 ? { role } : {}),
+        ...(allowedNetworks.length > 0 ? { allowedNetworks } : {}),
+      };
+      onCreated(await create(body));
     } catch (e) {
       setError(describeError(e, t));
-    } finally {
       setBusy(false);
     }
   };
-
-  if (created) {
-    return <ShowOnceSecretModal title={t("tokenCreatedTitle")} created={created} onClose={onClose} />;
-  }
 
   return (
     <Modal
@@ -193,6 +198,7 @@ export const GenerateTokenDialog = ({ policy, onClose }: Props) => {
             </FormHelperText>
           </FormGroup>
         )}
+        <NetworksField id="token-networks" testId="token-networks" value={networks} onChange={setNetworks} />
       </Form>
     </Modal>
   );

@@ -11,7 +11,6 @@ import {
   EmptyStateHeader,
   EmptyStateIcon,
   Label,
-  LabelGroup,
   Spinner,
   Toolbar,
   ToolbarContent,
@@ -21,10 +20,12 @@ import { KeyIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, ConfirmRevokeModal, formatDateTime, type Token } from "@pt/shared";
+import { ApiError, ConfirmRevokeModal, RotateTokenModal, ShowOnceSecretModal, useTokenColumns, type CreatedToken, type Token } from "@pt/shared";
 import { getPolicy, listTokens, revokeToken, type UserPolicy } from "./api";
 import { describeError } from "./describeError";
 import { GenerateTokenDialog } from "./GenerateTokenDialog";
+import type { PendingAction } from "./pendingAction";
+import { useResumeAfterSignIn, useStepUpAction } from "./stepUp";
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
@@ -38,8 +39,18 @@ export const PersonalTokens = () => {
   const [generating, setGenerating] = useState(false);
   const [revoking, setRevoking] = useState<Token>();
   const [revokeError, setRevokeError] = useState<string>();
+  const [rotating, setRotating] = useState<Token>();
+  /** A new secret, shown once: after a create, a rotate, or the retry after a fresh sign-in. */
+  const [shown, setShown] = useState<{ title: string; created: CreatedToken }>();
+  const [resumeError, setResumeError] = useState<string>();
   const locale = context.environment.locale || undefined;
-  const formatDate = (iso: string) => formatDateTime(iso, locale);
+  const run = useStepUpAction();
+  const columns = useTokenColumns({
+    locale,
+    expiryBadge: (token) => token.expiresAt && new Date(token.expiresAt).getTime() - Date.now() < WEEK && (
+      <>{" "}<Label color="orange" isCompact data-testid="expires-soon">{t("tokenExpiresSoon")}</Label></>
+    ),
+  });
 
   const refresh = useCallback(async () => {
     try {
@@ -55,6 +66,22 @@ export const PersonalTokens = () => {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  const titleOf = useCallback((action: PendingAction) =>
+    action.kind === "create" ? t("tokenCreatedTitle") : t("pt_rotatedTitle", { name: action.tokenName }), [t]);
+
+  const show = useCallback((created: CreatedToken, action: PendingAction) => {
+    setGenerating(false);
+    setRotating(undefined);
+    setShown({ title: titleOf(action), created });
+    void refresh();
+  }, [titleOf, refresh]);
+
+  // Back from the sign-in a create or rotate asked for: finish it, and show the new secret.
+  useResumeAfterSignIn(run, show, useCallback((e: unknown, action: PendingAction) => {
+    const name = action.kind === "create" ? action.body.name : action.tokenName;
+    setResumeError(t("tokenResumeError", { name, error: describeError(e, t) }));
+  }, [t]));
 
   const revoke = async (token: Token) => {
     setRevoking(undefined);
@@ -96,6 +123,10 @@ export const PersonalTokens = () => {
         <Alert variant="danger" isInline title={revokeError} data-testid="revoke-error"
           actionClose={<AlertActionCloseButton onClose={() => setRevokeError(undefined)} />} />
       )}
+      {resumeError && (
+        <Alert variant="danger" isInline title={resumeError} data-testid="resume-error"
+          actionClose={<AlertActionCloseButton onClose={() => setResumeError(undefined)} />} />
+      )}
       {policy && policy.roles.length === 0 && (
         <Alert variant="info" isInline title={t("tokenNoRoles")} data-testid="no-roles" />
       )}
@@ -124,45 +155,25 @@ export const PersonalTokens = () => {
         <Table aria-label={t("personalTokens")} variant="compact" data-testid="tokens-table">
           <Thead>
             <Tr>
-              <Th modifier="wrap">{t("tokenName")}</Th>
-              <Th modifier="wrap">{t("tokenRole")}</Th>
-              <Th modifier="wrap">{t("tokenScopes")}</Th>
-              <Th modifier="wrap">{t("tokenCreated")}</Th>
-              <Th modifier="wrap">{t("tokenExpires")}</Th>
-              <Th modifier="wrap">{t("tokenLastUsed")}</Th>
-              <Th modifier="wrap">{t("tokenHint")}</Th>
+              {columns.map((column) => <Th key={column.key} modifier="wrap">{column.title}</Th>)}
               <Th screenReaderText={t("tokenActions")} />
             </Tr>
           </Thead>
           <Tbody>
             {tokens.map((token) => (
               <Tr key={token.id} id={`personal-token-${token.id}`} data-testid="token-row" data-token-id={token.id} data-token-name={token.name}>
-                <Td dataLabel={t("tokenName")}>
-                  <strong>{token.name}</strong>
-                  {token.assignedBy && (
-                    <div className="pf-v5-u-font-size-sm pf-v5-u-color-200" data-testid="assigned-by">
-                      {t("tokenAssignedBy", { owner: token.assignedBy })}
-                    </div>
-                  )}
-                </Td>
-                <Td dataLabel={t("tokenRole")}>{token.role}</Td>
-                <Td dataLabel={t("tokenScopes")}>
-                  <LabelGroup>{token.scopes.map((s) => <Label key={s} isCompact>{s}</Label>)}</LabelGroup>
-                </Td>
-                <Td dataLabel={t("tokenCreated")}>{formatDate(token.createdAt)}</Td>
-                <Td dataLabel={t("tokenExpires")}>
-                  {token.expiresAt ? formatDate(token.expiresAt) : t("tokenNeverExpires")}{" "}
-                  {token.expiresAt && new Date(token.expiresAt).getTime() - Date.now() < WEEK && (
-                    <Label color="orange" isCompact data-testid="expires-soon">{t("tokenExpiresSoon")}</Label>
-                  )}
-                </Td>
-                <Td dataLabel={t("tokenLastUsed")}>{token.lastUsedAt ? formatDate(token.lastUsedAt) : t("tokenNeverUsed")}</Td>
-                <Td dataLabel={t("tokenHint")}><code>{token.hint}</code></Td>
-                <Td isActionCell>
-                  <Button variant="secondary" isDanger data-testid="revoke-token" data-token-id={token.id} aria-label={t("revokeTokenNamed", { name: token.name })}
-                    onClick={() => setRevoking(token)}>
-                    {t("pt_revoke")}
-                  </Button>
+                {columns.map((column) => <Td key={column.key} dataLabel={column.title}>{column.cell(token)}</Td>)}
+                <Td isActionCell modifier="fitContent">
+                  <div className="pf-v5-u-display-flex pf-v5-u-justify-content-flex-end" style={{ gap: "var(--pf-v5-global--spacer--sm)" }}>
+                    <Button variant="secondary" data-testid="rotate-token" data-token-id={token.id} aria-label={t("rotateTokenNamed", { name: token.name })}
+                      onClick={() => setRotating(token)}>
+                      {t("pt_rotate")}
+                    </Button>
+                    <Button variant="secondary" isDanger data-testid="revoke-token" data-token-id={token.id} aria-label={t("revokeTokenNamed", { name: token.name })}
+                      onClick={() => setRevoking(token)}>
+                      {t("pt_revoke")}
+                    </Button>
+                  </div>
                 </Td>
               </Tr>
             ))}
@@ -170,8 +181,19 @@ export const PersonalTokens = () => {
         </Table>
       )}
       {generating && policy && (
-        <GenerateTokenDialog policy={policy} onClose={() => { setGenerating(false); void refresh(); }} />
+        <GenerateTokenDialog policy={policy} create={(body) => run({ kind: "create", body })}
+          onCreated={(created) => show(created, { kind: "create", body: { name: created.name } })}
+          onClose={() => setGenerating(false)} />
       )}
+      {rotating && (
+        <RotateTokenModal token={rotating} maxExpiresInDays={policy?.maxExpiresInDays} allowNonExpiring={policy?.allowNonExpiring}
+          rotate={(expiresInDays) => run({ kind: "rotate", tokenId: rotating.id, tokenName: rotating.name, expiresInDays })}
+          describeError={(e) => describeError(e, t)}
+          onRotated={(created) => show(created, { kind: "rotate", tokenId: created.id, tokenName: created.name })}
+          onCancel={() => setRotating(undefined)} />
+      )}
+      {/* Closing it refreshes the list: the secret may have been used meanwhile. */}
+      {shown && <ShowOnceSecretModal title={shown.title} created={shown.created} onClose={() => { setShown(undefined); void refresh(); }} />}
       {revoking && (
         <ConfirmRevokeModal title={t("revokeTokenTitle", { name: revoking.name })} confirmTestId="confirm-revoke"
           onConfirm={() => void revoke(revoking)} onCancel={() => setRevoking(undefined)} />

@@ -5,7 +5,7 @@ export function describeError(e: unknown, t: (key: string, options?: Record<stri
   if (!(e instanceof ApiError)) return t("tokenUnexpectedError", { error: String(e) });
   switch (e.status) {
     case 401:
-      return t("tokenSessionExpired");
+      return e.needsFreshSignIn ? t("tokenStepUpFailed") : t("tokenSessionExpired");
     case 403:
       return e.message && e.message !== "Forbidden" ? e.message : t("tokenForbidden");
     case 400:

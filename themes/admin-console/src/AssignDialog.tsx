@@ -10,7 +10,7 @@ import {
   ModalVariant,
   TextInput,
 } from "@patternfly/react-core";
-import { ShowOnceSecretModal, TOKEN_NAME_MAX_LENGTH, type CreatedToken } from "@pt/shared";
+import { NetworksField, parseDays, parseNetworks, TOKEN_NAME_MAX_LENGTH, type CreatedToken } from "@pt/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OwnerApi } from "./api";
@@ -21,42 +21,43 @@ type Props = {
   roles: string[];
   /** Assignment from a user's details page: to that user, no picker. */
   fixedUser?: UserRepresentation;
+  /** The new token, for the tab to show its secret once. */
+  onAssigned: (created: CreatedToken) => void;
   onClose: () => void;
 };
 
-export const AssignDialog = ({ api, roles, fixedUser, onClose }: Props) => {
+export const AssignDialog = ({ api, roles, fixedUser, onAssigned, onClose }: Props) => {
   const { t } = useTranslation();
   const [user, setUser] = useState<UserRepresentation | undefined>(fixedUser);
   const [name, setName] = useState("");
   const [days, setDays] = useState("");
   const [role, setRole] = useState("");
+  const [networks, setNetworks] = useState("");
   const [error, setError] = useState<string>();
-  const [created, setCreated] = useState<CreatedToken>();
 
   const submit = async () => {
     if (!user?.id) {
       setError(t("pt_userSearch"));
       return;
     }
+    const expiresInDays = parseDays(days);
+    if (Number.isNaN(expiresInDays)) {
+      setError(t("pt_expiresInDaysInvalid"));
+      return;
+    }
+    const allowedNetworks = parseNetworks(networks);
     try {
-      setCreated(await api.assign({
+      onAssigned(await api.assign({
         userId: user.id,
         name: name.trim(),
-        ...(days.trim() !== "" ? { expiresInDays: Number(days) } : {}),
+        ...(expiresInDays !== undefined ? { expiresInDays } : {}),
         ...(role ? { role } : {}),
+        ...(allowedNetworks.length > 0 ? { allowedNetworks } : {}),
       }));
-      setError(undefined);
     } catch (e) {
       setError((e as Error).message);
     }
   };
-
-  if (created) {
-    return (
-      <ShowOnceSecretModal title={t("pt_secretTitle", { username: created.username })} created={created} onClose={onClose}
-        testIdPrefix="owner-" />
-    );
-  }
 
   return (
     <Modal variant={ModalVariant.small} isOpen title={t("pt_assign")} onClose={onClose} data-testid="assign-dialog"
@@ -85,6 +86,7 @@ export const AssignDialog = ({ api, roles, fixedUser, onClose }: Props) => {
             {roles.map((r) => <FormSelectOption key={r} value={r} label={r} />)}
           </FormSelect>
         </FormGroup>
+        <NetworksField id="assign-networks" testId="assign-networks" value={networks} onChange={setNetworks} />
       </Form>
     </Modal>
   );

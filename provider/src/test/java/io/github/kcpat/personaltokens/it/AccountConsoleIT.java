@@ -3,6 +3,7 @@ package io.github.kcpat.personaltokens.it;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** DESIGN §7: the "Personal API tokens" page of the account console, driven in headless Chromium. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountConsoleIT {
+
+    static final int STEP_UP_MAX_AGE = 60;
 
     static TestRealm realm;
     static Browser browser;
@@ -105,15 +110,118 @@ class AccountConsoleIT {
         Http.Res assigned = Http.postJson(realm.adminUrl() + "/personal-tokens", owner,
                 Map.of("userId", aliceId, "name", "deploy bot", "expiresInDays", 5));
         assertEquals(201, assigned.status(), assigned.toString());
-        realm.createToken(realm.userToken("alice"), Map.of("name", "ci pipeline", "expiresInDays", 90));
+        // DESIGN §10.5 columns with something in them: used from 127.0.0.1, limited to two networks, rotated.
+        String bearer = realm.userToken("alice");
+        JsonNode ci = realm.createToken(bearer, Map.of("name", "ci pipeline", "expiresInDays", 90,
+                "allowedNetworks", List.of("127.0.0.1/32", "10.0.0.0/8")));
+        assertEquals(200, realm.exchange(ci.get("token").asText()).status());
+        Http.Res rotated = Http.send("POST", realm.tokensUrl() + "/" + ci.get("id").asText() + "/rotate", bearer, null, null);
+        assertEquals(200, rotated.status(), rotated.toString());
 
         Page page = openTokensPage("alice");
         Locator row = page.locator("[data-testid=token-row][data-token-name='deploy bot']");
         assertThat(row.getByTestId("assigned-by")).hasText("Assigned by owner");
         assertThat(row.getByTestId("expires-soon")).isVisible();
         assertThat(page.locator("[data-testid=token-row]")).hasCount(2);
+        Locator ciRow = page.locator("[data-testid=token-row][data-token-name='ci pipeline']");
+        assertThat(ciRow.getByTestId("last-used-ip")).hasText("from 127.0.0.1");
+        assertThat(ciRow.getByTestId("allowed-networks")).containsText("127.0.0.1/32");
+        assertThat(ciRow.getByTestId("rotated-at")).containsText("Rotated");
+        // The realm's offline idle (30 days) ends an unused token long before its 90 days.
+        assertThat(ciRow.getByTestId("idle-expires")).containsText("Dies unused on");
+        assertThat(row.getByTestId("allowed-networks")).hasText("Anywhere");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of(System.getProperty("kcpat.screenshots"), "account-personal-tokens.png")));
+    }
+
+    /** DESIGN §9.3 in the console: the new secret is shown once, works, and the old one stops at once. */
+    @Test
+    @Order(4)
+    void aliceRotatesATokenAndOnlyTheNewSecretWorks() {
+        realm.createUser("frank", "user");
+        JsonNode made = realm.createToken(realm.userToken("frank"), Map.of("name", "nightly job", "expiresInDays", 30));
+        String oldSecret = made.get("token").asText();
+        Page page = openTokensPage("frank");
+        Locator row = page.locator("[data-testid=token-row][data-token-name='nightly job']");
+        assertThat(row.getByTestId("rotated-at")).hasCount(0);
+
+        row.getByTestId("rotate-token").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).containsText("Rotate \"nightly job\"?");
+        page.getByTestId("rotate-days").fill("10");
+        page.getByTestId("confirm-rotate").click();
+
+        String newSecret = ConsoleChecks.shownSecret(page, "");
+        ConsoleChecks.assertOnlyTheNewSecretWorks(realm, oldSecret, newSecret);
+        page.getByTestId("secret-done").click();
+
+        assertThat(row.getByTestId("rotated-at")).containsText("Rotated");
+        assertThat(row).containsText(newSecret.substring(newSecret.length() - 4));
+        JsonNode token = Http.get(realm.tokensUrl() + "/" + made.get("id").asText(), realm.userToken("frank")).json();
+        long days = java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(token.get("expiresAt").asText())).toDays();
+        assertTrue(days >= 9 && days <= 10, "the new lifetime asked for: " + token);
+    }
+
+    /** DESIGN §10.2 in the console: the API's 400 in the dialog, then a token usable from 127.0.0.2 only. */
+    @Test
+    @Order(5)
+    void aTokenMadeForOneNetworkIsRefusedFromAnother() {
+        realm.createUser("gina", "user");
+        Page page = openTokensPage("gina");
+        page.getByTestId("generate-token").click();
+        page.getByLabel("Name").fill("from the build box");
+        String secret = ConsoleChecks.submitWithTheBuildBoxOnly(page, ConsoleChecks.GENERATE, "not-a-network");
+        page.getByTestId("secret-done").click();
+
+        Locator row = page.locator("[data-testid=token-row][data-token-name='from the build box']");
+        assertThat(row.getByTestId("allowed-networks")).hasText(ConsoleChecks.BUILD_BOX + "/32");
+        JsonNode token = Http.get(realm.tokensUrl() + "/" + row.getAttribute("data-token-id"), realm.userToken("gina")).json();
+        ConsoleChecks.assertUsableFromTheBuildBoxOnly(realm, secret, token);
+    }
+
+    /**
+     * DESIGN §9.4 in the browser: a sign-in older than the policy allows is sent through the login
+     * page on Generate, and the console finishes the creation on return, showing the secret once.
+     * The server's clock is moved on rather than waited for.
+     */
+    @Test
+    @Order(6)
+    void anOldSignInIsSentThroughTheLoginPageAndEndsWithTheNewToken() {
+        TestRealm stepUp = TestRealm.create("account-stepup");
+        stepUp.setPolicyAttribute("{\"maxAuthAgeSeconds\": " + STEP_UP_MAX_AGE + "}");
+        stepUp.createUser("hank", "user");
+        Page page = browser.newPage();
+        page.navigate(stepUp.url() + "/account/personal-tokens");
+        Browser.login(page, "hank", TestRealm.PASSWORD);
+        Browser.awaitOrCapture(page, "[data-testid=empty-state]", "stepup-start");
+
+        Clock.shift(stepUp.server, 2 * STEP_UP_MAX_AGE);
+        try {
+            page.getByTestId("generate-token").click();
+            page.getByLabel("Name").fill("made after signing in again");
+            page.getByTestId("token-networks").fill("127.0.0.0/8");
+            page.getByTestId("generate-submit").click();
+
+            Browser.awaitOrCapture(page, "#password", "stepup-login");
+            assertThat(page).hasURL(Pattern.compile("/protocol/openid-connect/auth\\?.*max_age=" + STEP_UP_MAX_AGE));
+            // Keycloak asks the known user for the password alone (re-authentication).
+            if (page.locator("#username").isVisible()) {
+                page.locator("#username").fill("hank");
+            }
+            page.locator("#password").fill(TestRealm.PASSWORD);
+            page.locator("#kc-login").click();
+
+            Browser.awaitOrCapture(page, "[data-testid=token-secret] input", "stepup-retried");
+            assertEquals(200, stepUp.exchange(ConsoleChecks.shownSecret(page, "")).status());
+            assertThat(page.getByTestId("secret-dialog")).containsText("Personal API token \"made after signing in again\"");
+            assertNull(page.evaluate("() => sessionStorage.getItem('personal-tokens.pending-action')"),
+                    "the pending action is gone once retried");
+            page.getByTestId("secret-done").click();
+            Locator row = page.locator("[data-testid=token-row][data-token-name='made after signing in again']");
+            assertThat(row.getByTestId("allowed-networks")).hasText("127.0.0.0/8");
+            assertThat(page.locator("[data-testid=token-row]")).hasCount(1);
+        } finally {
+            Clock.shift(stepUp.server, 0);
+        }
     }
 
     /**
@@ -121,7 +229,7 @@ class AccountConsoleIT {
      * from other devices" removes the token's backing offline session. Unticked, the token lives on.
      */
     @Test
-    @Order(4)
+    @Order(7)
     void aPasswordChangeThatSignsOutOtherDevicesKillsTheTokens() {
         String daveId = realm.createUser("dave", "user");
         String secret = realm.createToken(realm.userToken("dave"), "survives a plain change").get("token").asText();
