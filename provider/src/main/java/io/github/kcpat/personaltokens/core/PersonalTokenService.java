@@ -120,17 +120,33 @@ public final class PersonalTokenService {
     private void requireRoomFor(UserModel owner, String name) {
         long now = Time.currentTimeMillis();
         for (PersonalTokenEntity sameName : store.findByName(realm.getId(), owner.getId(), name)) {
-            if (!revokeIfDead(sameName, owner, now).state().isDead()) {
+            if (occupies(sameName, owner, now)) {
                 throw new TokenRequestException(Kind.CONFLICT, "an active token with this name already exists");
             }
         }
         if (store.countByUser(realm.getId(), owner.getId()) >= policy.maxTokensPerUser()) {
-            revokeDead(owner);
+            store.listByUser(realm.getId(), owner.getId()).forEach(t -> occupies(t, owner, now));
             if (store.countByUser(realm.getId(), owner.getId()) >= policy.maxTokensPerUser()) {
                 throw new TokenRequestException(Kind.CONFLICT,
                         "the limit of " + policy.maxTokensPerUser() + " active tokens per user is reached");
             }
         }
+    }
+
+    /**
+     * Whether a token holds its name and its slot; a dead one is revoked, so it no longer does.
+     * A concurrent creation may not see a just-made token's session yet: that token still holds.
+     */
+    private boolean occupies(PersonalTokenEntity token, UserModel owner, long now) {
+        TokenLiveness.Verdict verdict = liveness.check(token, owner, now);
+        if (verdict.state() == TokenLiveness.State.SESSION_GONE && TokenLiveness.mayBeSettling(token, now)) {
+            return true;
+        }
+        if (verdict.state().isDead()) {
+            revoke(token, verdict.state().revokeReason());
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -20,8 +20,6 @@ public enum Refusal {
     REUSED("rotated_secret_reused", Errors.INVALID_TOKEN, true),
     USER_NOT_FOUND("user_not_found", Errors.USER_NOT_FOUND, true),
     USER_DISABLED("user_disabled", Errors.USER_DISABLED, true),
-    /** Presented while its new backing session is still being written: retry in a moment. */
-    SESSION_PENDING("session_pending", Errors.INVALID_TOKEN, false),
     EXPIRED("expired", Errors.INVALID_TOKEN, true),
     SESSION_GONE("session_gone", Errors.INVALID_TOKEN, true),
     NOT_BEFORE("not_before", Errors.INVALID_TOKEN, true),
@@ -60,7 +58,6 @@ public enum Refusal {
             case NOT_BEFORE -> NOT_BEFORE;
             case ROLE_LOST -> ROLE_LOST;
             case USER_DISABLED -> USER_DISABLED;
-            case SESSION_PENDING -> SESSION_PENDING;
             case LIVE -> throw new IllegalArgumentException("a live token is not refused");
         };
     }

@@ -21,12 +21,6 @@ public final class TokenLiveness {
         LIVE(null),
         /** Refused for now, but the token comes back when the user is enabled again. */
         USER_DISABLED(null),
-        /**
-         * Just issued, and its backing session not yet visible here: Keycloak writes new sessions
-         * after the transaction that made them, so a concurrent request can see the token row
-         * first. Not dead (it holds its name and its slot), not usable yet.
-         */
-        SESSION_PENDING(null),
         EXPIRED(RevokeReason.EXPIRED),
         SESSION_GONE(RevokeReason.SESSION_GONE),
         NOT_BEFORE(RevokeReason.NOT_BEFORE),
@@ -51,8 +45,18 @@ public final class TokenLiveness {
     public record Verdict(State state, UserSessionModel offlineSession) {
     }
 
-    /** How long a missing session of a just-issued token is taken for one still being written. */
+    /** How long a missing session of a just-issued token may be one still being written. */
     static final long SESSION_SETTLE_MILLIS = 10_000;
+
+    /**
+     * Keycloak writes a new session after the transaction that made it, so a request running at
+     * the same moment can see a token's row before its session. For such a token, a missing
+     * session proves nothing yet.
+     */
+    static boolean mayBeSettling(PersonalTokenEntity token, long nowMillis) {
+        long issuedAt = token.getRotatedAt() != null ? token.getRotatedAt() : token.getCreatedAt();
+        return nowMillis - issuedAt < SESSION_SETTLE_MILLIS;
+    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -78,8 +82,7 @@ public final class TokenLiveness {
         }
         UserSessionModel offline = new BackingSessions(session).find(realm, client, token.getSessionId());
         if (offline == null) {
-            long issuedAt = token.getRotatedAt() != null ? token.getRotatedAt() : token.getCreatedAt();
-            return new Verdict(nowMillis - issuedAt < SESSION_SETTLE_MILLIS ? State.SESSION_PENDING : State.SESSION_GONE, null);
+            return new Verdict(State.SESSION_GONE, null);
         }
         return new Verdict(user.isEnabled() ? State.LIVE : State.USER_DISABLED, offline);
     }
