@@ -211,8 +211,11 @@ public final class PersonalTokenService {
         List<LiveToken> page = new ArrayList<>();
         long now = Time.currentTimeMillis();
         int skipped = 0;
-        for (int window = 0; page.size() < max; window += READ_WINDOW) {
-            List<PersonalTokenEntity> batch = store.search(realm.getId(), filter, window, READ_WINDOW);
+        // The first window is the page itself: most pages fill from it, and reading a full
+        // window for a page of ten would load and check rows nobody looks at.
+        int windowSize = Math.min(READ_WINDOW, first + max);
+        for (int offset = 0; page.size() < max; offset += windowSize, windowSize = READ_WINDOW) {
+            List<PersonalTokenEntity> batch = store.search(realm.getId(), filter, offset, windowSize);
             for (PersonalTokenEntity token : batch) {
                 UserModel user = session.users().getUserById(realm, token.getUserId());
                 Optional<LiveToken> live = user == null || !visible.test(user) ? Optional.empty() : live(token, user, now);
@@ -224,7 +227,7 @@ public final class PersonalTokenService {
                     break;
                 }
             }
-            if (batch.size() < READ_WINDOW) {
+            if (batch.size() < windowSize) {
                 break;
             }
         }
@@ -320,21 +323,28 @@ public final class PersonalTokenService {
         return verdict;
     }
 
-    /** The same over the whole realm, for changes (composite roles, groups) that touch many users. */
+    /**
+     * The same over the whole realm, for changes (composite roles, groups) that touch many users.
+     * It walks the realm in keyed windows and forgets each window once checked, so a realm of
+     * any size is swept in bounded memory.
+     */
     public void revokeDeadInRealm() {
         long now = Time.currentTimeMillis();
-        List<PersonalTokenEntity> all = new ArrayList<>();
-        List<PersonalTokenEntity> batch;
+        String afterId = "";
+        List<PersonalTokenEntity> window;
         do {
-            batch = store.search(realm.getId(), TokenFilter.ALL, all.size(), READ_WINDOW);
-            all.addAll(batch);
-        } while (batch.size() == READ_WINDOW);
-        for (PersonalTokenEntity token : all) {
-            UserModel user = session.users().getUserById(realm, token.getUserId());
-            if (user != null) {
-                revokeIfDead(token, user, now);
+            window = store.realmWindow(realm.getId(), afterId, READ_WINDOW);
+            for (PersonalTokenEntity token : window) {
+                UserModel user = session.users().getUserById(realm, token.getUserId());
+                if (user != null) {
+                    revokeIfDead(token, user, now);
+                }
             }
-        }
+            if (!window.isEmpty()) {
+                afterId = window.get(window.size() - 1).getId();
+            }
+            store.forget(window);
+        } while (window.size() == READ_WINDOW);
     }
 
     private RoleScopes role(UserModel owner, String requested, boolean ownerIsCaller) {

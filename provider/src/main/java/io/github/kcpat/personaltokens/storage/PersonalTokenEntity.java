@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "kcpat.byUser",
             query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.userId = :userId"
                     + " order by t.createdAt desc, t.id"),
+    @NamedQuery(name = "kcpat.realmAfterId",
+            query = "select t from PersonalTokenEntity t where t.realmId = :realmId and t.id > :afterId order by t.id"),
     @NamedQuery(name = "kcpat.realmsWithTokens",
             query = "select distinct t.realmId from PersonalTokenEntity t"),
     @NamedQuery(name = "kcpat.countByUser",

@@ -92,6 +92,27 @@ public final class PersonalTokenStore {
     }
 
     /**
+     * The realm's tokens in id order after {@code afterId} (empty string: from the start). Keyed
+     * windows cost the same at the end of a large realm as at its start, unlike offsets.
+     */
+    public List<PersonalTokenEntity> realmWindow(String realmId, String afterId, int limit) {
+        return em.createNamedQuery("kcpat.realmAfterId", PersonalTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("afterId", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Lets go of tokens a long walk has finished with, so that the persistence context of one
+     * transaction does not grow with the realm. Only for unmodified rows: changes are written
+     * by queries, never through these instances.
+     */
+    public void forget(List<PersonalTokenEntity> tokens) {
+        tokens.forEach(em::detach);
+    }
+
+    /**
      * The realm's tokens, newest first, narrowed by the filter. Callers filter further (liveness,
      * permissions), so they read in windows and page themselves.
      */

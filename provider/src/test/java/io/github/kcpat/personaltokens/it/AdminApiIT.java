@@ -376,4 +376,37 @@ class AdminApiIT {
         assertFalse(comp.introspectActive(accessToken), "revoked by the composite change itself");
         assertEquals(401, comp.exchange(secret).status());
     }
+
+    /**
+     * A realm-wide change sweeps the whole realm, not its first read window: more tokens than one
+     * window (200) lose their role through one composite edit, while a bystander's stay.
+     */
+    @Test
+    void aCompositeChangeSweepsARealmLargerThanOneReadWindow() {
+        TestRealm wide = TestRealm.create("wide");
+        wide.setPolicyAttribute("{\"maxTokensPerUser\":100}");
+        RoleRepresentation developer = new RoleRepresentation();
+        developer.setName("developer");
+        wide.resource().roles().create(developer);
+        List<RoleRepresentation> userRole = List.of(wide.realmRole("user"));
+        wide.resource().roles().get("developer").addComposites(userRole);
+        for (int u = 0; u < 3; u++) {
+            wide.createUser("dev" + u, "developer");
+            String userToken = wide.userToken("dev" + u);
+            for (int t = 0; t < 84; t++) {
+                assertTrue(wide.createToken(userToken, "token " + t).has("token"));
+            }
+        }
+        String bystander = wide.createUser("bystander", "user");
+        String bystanderToken = wide.userToken("bystander");
+        for (int t = 0; t < 5; t++) {
+            wide.createToken(bystanderToken, "kept " + t);
+        }
+        assertEquals(257, TokenTable.rowsOfRealm(wide.server, wide.id()));
+
+        wide.resource().roles().get("developer").deleteComposites(userRole);
+
+        assertEquals(5, TokenTable.rowsOfRealm(wide.server, wide.id()));
+        assertEquals(5, TokenTable.rowsOfUser(wide.server, wide.id(), bystander));
+    }
 }
