@@ -15,7 +15,7 @@ final class JvmHeap {
         return jcmd(pid, "GC.heap_info").lines().filter(l -> l.contains("used")).findFirst().orElse("?").strip();
     }
 
-    private static String jcmd(long pid, String command) {
+    static String jcmd(long pid, String command) {
         try {
             Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

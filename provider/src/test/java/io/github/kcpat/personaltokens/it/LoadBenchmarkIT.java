@@ -70,10 +70,12 @@ class LoadBenchmarkIT {
                 + rounds.get("e forward auth").stream().mapToLong(Wrk.Result::requests).sum();
 
         Report report = new Report(rounds);
-        String md = report.markdown(heapBefore, heapAfter, exchanges);
-        System.out.println(md);
         Path dir = Path.of(System.getProperty("kcpat.repoRoot"), "docs/bench");
         Files.createDirectories(dir);
+        Path recording = Path.of(System.getProperty("kcpat.workDir"), "exchange.jfr");
+        String profile = ExchangeProfile.record(pid, contenders.get("d X-Refresh-Token exchange").get(), 15, recording);
+        String md = report.markdown(heapBefore, heapAfter, exchanges) + "\n### Profile of the X-Refresh-Token exchange under load\n\n" + profile;
+        System.out.println(md);
         Files.writeString(dir.resolve("report.md"), md);
         Files.writeString(dir.resolve("results.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rounds));
     }
