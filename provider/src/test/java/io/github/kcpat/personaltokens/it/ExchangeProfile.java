@@ -1,7 +1,5 @@
 package io.github.kcpat.personaltokens.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,19 +28,10 @@ final class ExchangeProfile {
     }
 
     private static List<List<String>> stacks(Path file) {
-        try {
-            Process p = new ProcessBuilder("jfr", "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
-                    file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            return java.util.Arrays.stream(out.split("jdk.ExecutionSample \\{")).skip(1).map(ExchangeProfile::frames)
-                    .filter(f -> !f.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String out = CommandOutput.of(List.of("jfr", "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
+                file.toString()));
+        return java.util.Arrays.stream(out.split("jdk.ExecutionSample \\{")).skip(1).map(ExchangeProfile::frames)
+                .filter(f -> !f.isEmpty()).toList();
     }
 
     /** The frames of one event, top first, without line numbers. */

@@ -1,8 +1,5 @@
 package io.github.kcpat.personaltokens.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 /** The server JVM's heap after a full GC, read with {@code jcmd} (GC.run, then GC.heap_info). */
 final class JvmHeap {
 
@@ -16,16 +13,6 @@ final class JvmHeap {
     }
 
     static String jcmd(long pid, String command) {
-        try {
-            Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return CommandOutput.of(java.util.List.of("jcmd", Long.toString(pid), command));
     }
 }

@@ -1,8 +1,8 @@
 package io.github.kcpat.personaltokens.it;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,23 +35,17 @@ final class Wrk {
 
     static Result run(Request request, int seconds) {
         Path script = Path.of(System.getProperty("kcpat.repoRoot"), "provider/src/test/bench/contender.lua");
-        ProcessBuilder builder = new ProcessBuilder("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
-                "--latency", "-s", script.toString(), request.url()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("BENCH_METHOD", request.method());
-        env.put("BENCH_BODY", request.body() == null ? "" : request.body());
-        env.put("BENCH_HEADER_NAME", request.headerName() == null ? "" : request.headerName());
-        env.put("BENCH_HEADER_VALUE", request.headerValue() == null ? "" : request.headerValue());
+        List<String> command = List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
+                "--latency", "-s", script.toString(), request.url());
+        Map<String, String> env = Map.of(
+                "BENCH_METHOD", request.method(),
+                "BENCH_BODY", request.body() == null ? "" : request.body(),
+                "BENCH_HEADER_NAME", request.headerName() == null ? "" : request.headerName(),
+                "BENCH_HEADER_VALUE", request.headerValue() == null ? "" : request.headerValue());
         try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor();
-            return parse(output);
+            return parse(CommandOutput.of(command, env));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run wrk (apt-get install -y wrk)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("wrk's result is not JSON", e);
         }
     }
 
