@@ -89,6 +89,13 @@ public final class KeycloakServer {
         return admin;
     }
 
+    /** The Keycloak JVM's process id (kc.sh may exec java or start it as a child), for jcmd. */
+    public synchronized long javaPid() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    }
+
     public Path home() {
         return home;
     }

@@ -1,0 +1,125 @@
+package io.github.kcpat.personaltokens.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Throughput and latency of the personal-token endpoints beside Keycloak's own grants, driven by
+ * wrk against one server, in interleaved rounds after a warm-up so that background load on a
+ * shared machine hits every contender alike. The ratios within one run are the result. Writes
+ * docs/bench/report.md and docs/bench/results.json. Run: {@code bash provider/src/test/bench/run.sh}
+ */
+@EnabledIfSystemProperty(named = "kcpat.bench", matches = "true")
+class LoadBenchmarkIT {
+
+    static final int ROUNDS = Integer.getInteger("kcpat.bench.rounds", 3);
+    static final int SECONDS = Integer.getInteger("kcpat.bench.seconds", 8);
+    static final int WARMUP_SECONDS = 4;
+
+    @Test
+    void contendersSideBySide() throws IOException {
+        TestRealm realm = TestRealm.create("bench");
+        realm.createUser("bench", "user");
+        realm.updateClient("it-api", Map.of("serviceAccountsEnabled", true));
+        String secret = realm.createToken(realm.userToken("bench"), "bench").get("token").asText();
+        // Without the openid scope: no ID token, so the refresh grant signs what the exchange signs.
+        Http.Res login = Http.postForm(realm.tokenEndpoint(), Map.of("grant_type", "password", "client_id", "it-cli",
+                "username", "bench", "password", TestRealm.PASSWORD));
+        String refreshToken = login.json().get("refresh_token").asText();
+
+        Map<String, Supplier<Wrk.Request>> contenders = new LinkedHashMap<>();
+        contenders.put("a refresh_token grant", () -> post(realm.tokenEndpoint(), Map.of("grant_type", "refresh_token",
+                "client_id", "it-cli", "refresh_token", refreshToken)));
+        contenders.put("b client_credentials grant", () -> post(realm.tokenEndpoint(), Map.of(
+                "grant_type", "client_credentials", "client_id", "it-api", "client_secret", "it-api-secret")));
+        contenders.put("c personal-token grant", () -> post(realm.tokenEndpoint(), Map.of(
+                "grant_type", "urn:keycloak:personal-token", "client_id", "personal-tokens", "personal_token", secret)));
+        contenders.put("d X-Refresh-Token exchange", () -> new Wrk.Request("POST", realm.tokensUrl() + "/access-token",
+                null, "X-Refresh-Token", secret));
+        contenders.put("e forward auth", () -> new Wrk.Request("GET", realm.tokensUrl() + "/auth",
+                null, "Authorization", "Bearer " + secret));
+        // The admin token is fetched per run: the master realm's access tokens live a minute.
+        contenders.put("f admin list, first page", () -> new Wrk.Request("GET", realm.adminUrl() + "/personal-tokens?max=20",
+                null, "Authorization", "Bearer " + realm.admin()));
+
+        for (Map.Entry<String, Supplier<Wrk.Request>> c : contenders.entrySet()) {
+            Wrk.Result warm = Wrk.run(c.getValue().get(), WARMUP_SECONDS);
+            assertEquals(0, warm.errors(), c.getKey() + " failed during warm-up: " + warm);
+        }
+        long pid = realm.server.javaPid();
+        String heapBefore = JvmHeap.afterFullGc(pid);
+        Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Map.Entry<String, Supplier<Wrk.Request>> c : contenders.entrySet()) {
+                rounds.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(Wrk.run(c.getValue().get(), SECONDS));
+            }
+        }
+        String heapAfter = JvmHeap.afterFullGc(pid);
+        long exchanges = rounds.get("d X-Refresh-Token exchange").stream().mapToLong(Wrk.Result::requests).sum()
+                + rounds.get("c personal-token grant").stream().mapToLong(Wrk.Result::requests).sum()
+                + rounds.get("e forward auth").stream().mapToLong(Wrk.Result::requests).sum();
+
+        Report report = new Report(rounds);
+        Path dir = Path.of(System.getProperty("kcpat.repoRoot"), "docs/bench");
+        Files.createDirectories(dir);
+        Path recording = Path.of(System.getProperty("kcpat.workDir"), "exchange.jfr");
+        String profile = ExchangeProfile.record(pid, contenders.get("d X-Refresh-Token exchange").get(), 15, recording);
+        String md = report.markdown(heapBefore, heapAfter, exchanges) + "\n### Profile of the X-Refresh-Token exchange under load\n\n" + profile;
+        System.out.println(md);
+        Files.writeString(dir.resolve("report.md"), md);
+        Files.writeString(dir.resolve("results.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rounds));
+    }
+
+    private static Wrk.Request post(String url, Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(Http.enc(k)).append('=').append(Http.enc(v)));
+        return new Wrk.Request("POST", url, body.toString(), null, null);
+    }
+
+    /** Medians over rounds, the ratios to the refresh grant and a verdict per ratio target. */
+    record Report(Map<String, List<Wrk.Result>> rounds) {
+
+        static double median(List<Wrk.Result> results, java.util.function.ToDoubleFunction<Wrk.Result> f) {
+            double[] v = results.stream().mapToDouble(f).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+
+        double throughput(String prefix) {
+            return rounds.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                    .map(e -> median(e.getValue(), Wrk.Result::throughput)).orElseThrow();
+        }
+
+        String markdown(String heapBefore, String heapAfter, long exchanges) {
+            StringBuilder md = new StringBuilder();
+            md.append(String.format("wrk -t%d -c%d, %d interleaved rounds of %d s per contender after a %d s warm-up each; medians over rounds.%n%n",
+                    Wrk.THREADS, Wrk.CONNECTIONS, ROUNDS, SECONDS, WARMUP_SECONDS, WARMUP_SECONDS));
+            md.append("| contender | req/s | p50 ms | p99 ms | non-2xx + socket errors (all rounds) | req/s per round |\n|---|---|---|---|---|---|\n");
+            rounds.forEach((name, results) -> md.append(String.format("| %s | %.1f | %.2f | %.2f | %d | %s |%n", name,
+                    median(results, Wrk.Result::throughput), median(results, Wrk.Result::p50Ms),
+                    median(results, Wrk.Result::p99Ms), results.stream().mapToLong(Wrk.Result::errors).sum(),
+                    String.join(" / ", results.stream().map(r -> String.format("%.0f", r.throughput())).toList()))));
+            double a = throughput("a ");
+            md.append("\n| ratio of throughput | value | target | verdict |\n|---|---|---|---|\n");
+            verdict(md, "(c)/(a) personal-token grant", throughput("c ") / a, 1.2);
+            verdict(md, "(d)/(a) X-Refresh-Token exchange", throughput("d ") / a, 1.2);
+            verdict(md, "(e)/(a) forward auth", throughput("e ") / a, 2.0);
+            md.append(String.format("%nHeap after a full GC (jcmd GC.run; GC.heap_info), before the rounds: `%s`; after them "
+                    + "(%d personal-token uses in between): `%s`%n", heapBefore, exchanges, heapAfter));
+            return md.toString();
+        }
+
+        private static void verdict(StringBuilder md, String name, double value, double target) {
+            md.append(String.format("| %s | %.2f | ≥ %.1f | %s |%n", name, value, target, value >= target ? "met" : "missed"));
+        }
+    }
+}
