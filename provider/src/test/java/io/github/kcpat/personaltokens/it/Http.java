@@ -84,10 +84,13 @@ public final class Http {
     }
 
     public static Res postForm(String url, Map<String, String> form, String... headers) {
-        String encoded = form.entrySet().stream()
+        return send("POST", url, null, "application/x-www-form-urlencoded", formBody(form), headers);
+    }
+
+    static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send("POST", url, null, "application/x-www-form-urlencoded", encoded, headers);
     }
 
     public static String toJson(Object body) {

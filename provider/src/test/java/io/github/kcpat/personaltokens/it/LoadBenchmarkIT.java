@@ -81,9 +81,7 @@ class LoadBenchmarkIT {
     }
 
     private static Wrk.Request post(String url, Map<String, String> form) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(Http.enc(k)).append('=').append(Http.enc(v)));
-        return new Wrk.Request("POST", url, body.toString(), null, null);
+        return new Wrk.Request("POST", url, Http.formBody(form), null, null);
     }
 
     /** Medians over rounds, the ratios to the refresh grant and a verdict per ratio target. */
@@ -102,7 +100,7 @@ class LoadBenchmarkIT {
         String markdown(String heapBefore, String heapAfter, long exchanges) {
             StringBuilder md = new StringBuilder();
             md.append(String.format("wrk -t%d -c%d, %d interleaved rounds of %d s per contender after a %d s warm-up each; medians over rounds.%n%n",
-                    Wrk.THREADS, Wrk.CONNECTIONS, ROUNDS, SECONDS, WARMUP_SECONDS, WARMUP_SECONDS));
+                    Wrk.THREADS, Wrk.CONNECTIONS, ROUNDS, SECONDS, WARMUP_SECONDS));
             md.append("| contender | req/s | p50 ms | p99 ms | non-2xx + socket errors (all rounds) | req/s per round |\n|---|---|---|---|---|---|\n");
             rounds.forEach((name, results) -> md.append(String.format("| %s | %.1f | %.2f | %.2f | %d | %s |%n", name,
                     median(results, Wrk.Result::throughput), median(results, Wrk.Result::p50Ms),
