@@ -95,14 +95,17 @@ public final class BackingSessions {
         }
     }
 
-    AuthenticationSessionModel newAuthSession(RealmModel realm, ClientModel client, UserModel user) {
+    private AuthenticationSessionModel newAuthSession(RealmModel realm, ClientModel client, UserModel user) {
         AuthenticationSessionModel authSession = new AuthenticationSessionManager(session)
                 .createAuthenticationSession(realm, false)
                 .createAuthenticationSession(client);
         authSession.setAuthenticatedUser(user);
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        authSession.setClientNote(OIDCLoginProtocol.ISSUER,
-                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(OIDCLoginProtocol.ISSUER, issuer(session, realm));
         return authSession;
+    }
+
+    static String issuer(KeycloakSession session, RealmModel realm) {
+        return Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
     }
 }

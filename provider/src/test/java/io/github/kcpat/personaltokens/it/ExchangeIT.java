@@ -46,6 +46,8 @@ class ExchangeIT {
 
         JsonNode claims = TestRealm.claims(body.get("access_token").asText());
         assertEquals("personal-tokens", claims.get("azp").asText());
+        assertEquals(realm.url(), claims.get("iss").asText());
+        assertEquals("Bearer", claims.get("typ").asText());
         assertEquals(userId, claims.get("sub").asText());
         assertEquals(created.get("id").asText(), claims.get("personal_token_id").asText());
         assertEquals("api:read api:write", claims.get("scope").asText());
