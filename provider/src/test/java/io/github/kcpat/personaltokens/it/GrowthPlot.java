@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 
 /**
  * A line chart of latencies against the realm's token count, drawn with Java2D: log x axis at
- * the measured sizes, linear y axis in milliseconds from zero, one line per series, a legend.
+ * the measured sizes, log y axis in milliseconds, one line per series, a legend.
  */
 final class GrowthPlot {
 
@@ -41,26 +41,35 @@ final class GrowthPlot {
         g.fillRect(0, 0, WIDTH, HEIGHT);
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
-        double maxY = niceCeiling(series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1) * 1.1);
+        // Log y as well: p50 and p99 lie an order of magnitude or more apart.
+        double[] all = series.values().stream().flatMapToDouble(java.util.Arrays::stream).filter(v -> v > 0).toArray();
+        double minY = Math.pow(10, Math.floor(Math.log10(java.util.Arrays.stream(all).min().orElse(0.1))));
+        double maxY = Math.pow(10, Math.ceil(Math.log10(java.util.Arrays.stream(all).max().orElse(1) * 1.05)));
+        double spanY = Math.log10(maxY) - Math.log10(minY);
         double minX = Math.log10(sizes.get(0));
         double maxX = Math.log10(sizes.get(sizes.size() - 1));
         double spanX = maxX > minX ? maxX - minX : 1;
         java.util.function.DoubleUnaryOperator px = x -> LEFT + (Math.log10(x) - minX) / spanX * plotW;
-        java.util.function.DoubleUnaryOperator py = y -> TOP + plotH - y / maxY * plotH;
+        java.util.function.DoubleUnaryOperator py = y -> TOP + plotH - (Math.log10(Math.max(y, minY)) - Math.log10(minY)) / spanY * plotH;
 
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        // y grid and labels
-        for (int i = 0; i <= 5; i++) {
-            double y = maxY * i / 5;
-            int yy = (int) py.applyAsDouble(y);
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(LEFT, yy, LEFT + plotW, yy);
-            g.setColor(Color.BLACK);
-            String label = y >= 10 ? String.format("%.0f", y) : String.format("%.1f", y);
-            g.drawString(label, LEFT - 8 - g.getFontMetrics().stringWidth(label), yy + 4);
+        // y grid and labels at 1, 2 and 5 times each power of ten
+        for (double decade = minY; decade < maxY * 1.001; decade *= 10) {
+            for (double m : new double[] {1, 2, 5}) {
+                double y = decade * m;
+                if (y > maxY * 1.001) {
+                    break;
+                }
+                int yy = (int) py.applyAsDouble(y);
+                g.setColor(m == 1 ? new Color(0xbbbbbb) : new Color(0xe8e8e8));
+                g.drawLine(LEFT, yy, LEFT + plotW, yy);
+                g.setColor(Color.BLACK);
+                String label = y >= 1 ? String.format("%.0f", y) : String.format("%.1f", y);
+                g.drawString(label, LEFT - 8 - g.getFontMetrics().stringWidth(label), yy + 4);
+            }
         }
         // x ticks at the measured sizes (log scale)
         for (int size : sizes) {
@@ -77,7 +86,7 @@ final class GrowthPlot {
         g.drawString(xTitle, LEFT + (plotW - g.getFontMetrics().stringWidth(xTitle)) / 2, TOP + plotH + 45);
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
-        String yTitle = "latency (ms)";
+        String yTitle = "latency (ms, log scale)";
         rotated.drawString(yTitle, -(TOP + (plotH + g.getFontMetrics().stringWidth(yTitle)) / 2), 25);
         rotated.dispose();
 
@@ -106,16 +115,5 @@ final class GrowthPlot {
         }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code v}. */
-    private static double niceCeiling(double v) {
-        double power = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * power >= v) {
-                return m * power;
-            }
-        }
-        return 10 * power;
     }
 }

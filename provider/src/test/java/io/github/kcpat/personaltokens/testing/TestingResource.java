@@ -122,7 +122,8 @@ public class TestingResource {
             UserModel user = seedUser(realm, prefix + "-" + u);
             for (int t = 0; t < tokens; t++, seeded++) {
                 String secret = TokenFormat.generate(policy.tokenPrefix());
-                long createdAt = now - TimeUnit.DAYS.toMillis(seeded % SEED_AGE_SPREAD_DAYS);
+                // Distinct milliseconds, as real creations have.
+                long createdAt = now - TimeUnit.DAYS.toMillis(seeded % SEED_AGE_SPREAD_DAYS) - seeded;
                 PersonalTokenEntity token = new PersonalTokenEntity();
                 token.setId(KeycloakModelUtils.generateId());
                 token.setRealmId(realm.getId());
