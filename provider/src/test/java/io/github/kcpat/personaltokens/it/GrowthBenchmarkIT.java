@@ -56,6 +56,7 @@ class GrowthBenchmarkIT {
                 Map.of("maxTokensPerUser", HEAVY_TOKENS + 10));
         assertEquals(204, policy.status(), policy.toString());
         long pid = realm.server.javaPid();
+        Path dir = Path.of(System.getProperty("kcpat.repoRoot"), "docs/bench");
 
         Seeder seeder = new Seeder(realm);
         Map<Integer, Map<String, List<Wrk.Result>>> results = new LinkedHashMap<>();
@@ -67,7 +68,10 @@ class GrowthBenchmarkIT {
             Map<String, Supplier<Wrk.Request>> contenders = contenders(realm, secret);
             for (Map.Entry<String, Supplier<Wrk.Request>> c : contenders.entrySet()) {
                 Wrk.Result warm = Wrk.run(c.getValue().get(), size == SIZES.get(0) ? FIRST_WARMUP_SECONDS : WARMUP_SECONDS);
-                assertEquals(0, warm.errors(), c.getKey() + " at " + size + " failed during warm-up: " + warm);
+                // At the first size an error is the harness's; later ones (timeouts) are results.
+                if (size == SIZES.get(0)) {
+                    assertEquals(0, warm.errors(), c.getKey() + " at " + size + " failed during warm-up: " + warm);
+                }
             }
             Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
@@ -75,14 +79,16 @@ class GrowthBenchmarkIT {
                         rounds.computeIfAbsent(name, k -> new ArrayList<>()).add(Wrk.run(request.get(), SECONDS)));
             }
             results.put(size, rounds);
+            Files.createDirectories(dir);
+            // Written after every size, so that a run cut short keeps what it measured.
+            Files.writeString(dir.resolve("growth.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    Map.of("sizes", results, "heapAfterFullGc", heap)));
             if (size == SIZES.get(0) || size == SIZES.get(SIZES.size() - 1)) {
                 heap.put(size, JvmHeap.afterFullGc(pid));
             }
         }
         Creation creation = new Creation(realm).measure();
 
-        Path dir = Path.of(System.getProperty("kcpat.repoRoot"), "docs/bench");
-        Files.createDirectories(dir);
         GrowthReport report = new GrowthReport(results, heap, seeder, creation);
         plot(dir.resolve("growth-exchange.png"), "X-Refresh-Token exchange: latency vs tokens in the realm", results, List.of(EXCHANGE));
         plot(dir.resolve("growth-admin-list.png"), "Admin list, first page (max=20): latency vs tokens in the realm", results, List.of(LIST));
