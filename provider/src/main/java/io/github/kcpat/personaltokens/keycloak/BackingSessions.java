@@ -58,6 +58,10 @@ public final class BackingSessions {
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext context = TokenManager.attachAuthenticationSession(session, online, authSession);
         sessions.createOrUpdateOfflineSession(context.getClientSession(), online);
+        // Its notes are in the client session now. Left alone, the root authentication session
+        // would stay in Keycloak's unbounded authenticationSessions cache until it expires: one
+        // per token created or rotated in the last half hour (the growth benchmark's heap).
+        session.authenticationSessions().removeRootAuthenticationSession(realm, authSession.getParentSession());
         // The offline copy keeps the id; the online one would only show up as a stray login.
         session.sessions().removeUserSession(realm, online);
         return online.getId();

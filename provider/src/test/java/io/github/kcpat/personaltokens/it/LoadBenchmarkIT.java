@@ -74,9 +74,9 @@ class LoadBenchmarkIT {
         Files.createDirectories(dir);
         Path recording = Path.of(System.getProperty("kcpat.workDir"), "exchange.jfr");
         String profile = ExchangeProfile.record(pid, contenders.get("d X-Refresh-Token exchange").get(), 15, recording);
-        String md = report.markdown(heapBefore, heapAfter, exchanges) + "\n### Profile of the X-Refresh-Token exchange under load\n\n" + profile;
+        String md = Report.HEADING + "\n\n" + report.markdown(heapBefore, heapAfter, exchanges) + "\n### Profile of the X-Refresh-Token exchange under load\n\n" + profile;
         System.out.println(md);
-        Files.writeString(dir.resolve("report.md"), md);
+        ReportFile.replaceSection(dir.resolve("report.md"), Report.HEADING, md);
         Files.writeString(dir.resolve("results.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rounds));
     }
 
@@ -86,6 +86,8 @@ class LoadBenchmarkIT {
 
     /** Medians over rounds, the ratios to the refresh grant and a verdict per ratio target. */
     record Report(Map<String, List<Wrk.Result>> rounds) {
+
+        static final String HEADING = "## Contenders side by side";
 
         static double median(List<Wrk.Result> results, java.util.function.ToDoubleFunction<Wrk.Result> f) {
             double[] v = results.stream().mapToDouble(f).sorted().toArray();

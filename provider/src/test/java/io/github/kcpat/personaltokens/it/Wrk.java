@@ -13,6 +13,8 @@ final class Wrk {
 
     static final int THREADS = 2;
     static final int CONNECTIONS = 8;
+    /** wrk's default of 2 s would count slow answers as socket errors and leave them out of the latencies. */
+    static final int TIMEOUT_SECONDS = 10;
 
     /** One request to drive: method, URL, form body (or null), one extra header (or null). */
     record Request(String method, String url, String body, String headerName, String headerValue) {
@@ -36,7 +38,7 @@ final class Wrk {
     static Result run(Request request, int seconds) {
         Path script = Path.of(System.getProperty("kcpat.repoRoot"), "provider/src/test/bench/contender.lua");
         List<String> command = List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
-                "--latency", "-s", script.toString(), request.url());
+                "--latency", "--timeout", TIMEOUT_SECONDS + "s", "-s", script.toString(), request.url());
         Map<String, String> env = Map.of(
                 "BENCH_METHOD", request.method(),
                 "BENCH_BODY", request.body() == null ? "" : request.body(),
