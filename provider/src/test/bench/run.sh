@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The benchmark command (BENCHMARKS.md): installs wrk, builds, starts one Keycloak 26.7.3 with the
-# provider and runs LoadBenchmarkIT (docs/bench/results.json) and GrowthBenchmarkIT (1k/10k/100k tokens:
-# docs/bench/growth.json, docs/bench/growth-*.png); each writes its section of docs/bench/report.md.
+# The benchmark command (BENCHMARKS.md): installs wrk, builds, then runs LoadBenchmarkIT and
+# GrowthBenchmarkIT on one Keycloak 26.7.3 with the provider (docs/bench/report.md, results.json,
+# growth.json, growth-*.png) and ClusterBenchmarkIT on two nodes on PostgreSQL, installed by
+# ensure-postgres.sh when missing (docs/bench/cluster.md, cluster.json).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-mvn -B -pl themes,provider -am verify -Dkcpat.bench=true -Dit.test=LoadBenchmarkIT,GrowthBenchmarkIT -Dtest=none \
+mvn -B -pl themes,provider -am verify -Dkcpat.bench=true \
+    -Dit.test=LoadBenchmarkIT,GrowthBenchmarkIT,ClusterBenchmarkIT -Dtest=none \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false "$@"

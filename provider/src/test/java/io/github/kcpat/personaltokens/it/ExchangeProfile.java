@@ -53,8 +53,10 @@ final class ExchangeProfile {
         md.append(share("samples in RSA signing (`sun.security.rsa.*` on the stack)", stacks, s -> s.stream().anyMatch(f -> f.startsWith("sun.security.rsa."))));
         md.append(share("samples in JSON/JWT encoding (`org.keycloak.jose.*` or `com.fasterxml.*`)", stacks,
                 s -> s.stream().anyMatch(f -> f.startsWith("org.keycloak.jose.") || f.startsWith("com.fasterxml."))));
-        md.append(share("samples in Hibernate/JDBC (`org.hibernate.*` or `org.h2.*`)", stacks,
-                s -> s.stream().anyMatch(f -> f.startsWith("org.hibernate.") || f.startsWith("org.h2."))));
+        md.append(share("samples in Hibernate/JDBC (`org.hibernate.*`, `org.h2.*` or `org.postgresql.*`)", stacks,
+                s -> s.stream().anyMatch(f -> f.startsWith("org.hibernate.") || f.startsWith("org.h2.") || f.startsWith("org.postgresql."))));
+        md.append(share("samples in cluster calls (`org.infinispan.remoting.*` or `org.jgroups.*`)", stacks,
+                s -> s.stream().anyMatch(f -> f.startsWith("org.infinispan.remoting.") || f.startsWith("org.jgroups."))));
         md.append("\n| hottest top frames | share |\n|---|---|\n");
         top(stacks, s -> s.get(0), 10).forEach((f, c) -> md.append(String.format("| `%s` | %.1f %% |%n", f, 100.0 * c / n)));
         md.append("\n| innermost frame of ours (its callees included) | share of all samples |\n|---|---|\n");

@@ -76,6 +76,11 @@ public final class KeycloakServer {
         return "http://localhost:" + port;
     }
 
+    /** The management interface (health, and /metrics when the server runs with --metrics-enabled). */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     /**
      * Keycloak's admin client, signed in as the master realm's bootstrap admin, for fixtures. It
      * survives restarts (sessions are persistent); {@link Clock} renews its token when it moves the

@@ -40,7 +40,7 @@ class PostgresClusterIT {
      */
     @BeforeAll
     static void startCluster() {
-        KeycloakServer.run("bash", Path.of(System.getProperty("kcpat.scripts"), "ensure-postgres.sh").toString(), DATABASE);
+        PostgresCluster.ensureDatabase(DATABASE);
         Path previous = PreviousRelease.providerJar();
         nodeA = KeycloakServer.launch("cluster-a", nodeCommand(), previous);
         onA = TestRealm.create(nodeA, "cluster");
@@ -67,14 +67,7 @@ class PostgresClusterIT {
     }
 
     static List<String> nodeCommand() {
-        return List.of("start",
-                "--db=postgres",
-                "--db-url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "--db-username=kcpat", "--db-password=kcpat",
-                "--http-enabled=true", "--hostname-strict=false",
-                "--cache=ispn",
-                "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + KeycloakServer.freePort());
+        return PostgresCluster.nodeCommand(DATABASE);
     }
 
     @Test
@@ -232,17 +225,6 @@ class PostgresClusterIT {
     }
 
     private static String psql(String sql) {
-        try {
-            Process p = new ProcessBuilder("su", "postgres", "-c", "psql -d " + DATABASE + " -Atc \"" + sql + "\"")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            assertEquals(0, p.waitFor(), out);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PostgresCluster.psql(DATABASE, sql);
     }
 }

@@ -36,8 +36,12 @@ final class Wrk {
     }
 
     static Result run(Request request, int seconds) {
+        return run(request, seconds, THREADS, CONNECTIONS);
+    }
+
+    static Result run(Request request, int seconds, int threads, int connections) {
         Path script = Path.of(System.getProperty("kcpat.repoRoot"), "provider/src/test/bench/contender.lua");
-        List<String> command = List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
+        List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--latency", "--timeout", TIMEOUT_SECONDS + "s", "-s", script.toString(), request.url());
         Map<String, String> env = Map.of(
                 "BENCH_METHOD", request.method(),
