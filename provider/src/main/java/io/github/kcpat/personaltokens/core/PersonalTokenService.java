@@ -15,6 +15,7 @@ import io.github.kcpat.personaltokens.storage.TokenFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.keycloak.common.util.Time;
@@ -235,8 +236,10 @@ public final class PersonalTokenService {
     }
 
     /** How many stored tokens match the filter, before liveness and permissions. */
-    public long count(TokenFilter filter) {
-        return store.count(realm.getId(), filter);
+    /** The number of rows matching the filter when it is at most {@code limit}; empty when there are more. */
+    public OptionalInt countUpTo(TokenFilter filter, int limit) {
+        int rows = store.countUpTo(realm.getId(), filter, limit);
+        return rows > limit ? OptionalInt.empty() : OptionalInt.of(rows);
     }
 
     /** A token of this realm that still stands, whoever owns it; callers check ownership. */

@@ -133,8 +133,13 @@ public final class PersonalTokenStore {
     }
 
     /** How many rows the filter matches, before any liveness or permission filtering. */
-    public long count(String realmId, TokenFilter filter) {
-        return filtered("select count(t)", realmId, filter, "", Long.class).getSingleResult();
+    /**
+     * Rows matching the filter, counted up to {@code limit + 1}: a count(*) reads every matching
+     * row of the realm, which at 100,000 tokens was most of the owner list's time. Past the limit
+     * the answer is only "more than limit".
+     */
+    public int countUpTo(String realmId, TokenFilter filter, int limit) {
+        return filtered("select t.id", realmId, filter, "", String.class).setMaxResults(limit + 1).getResultList().size();
     }
 
     private <T> TypedQuery<T> filtered(String select, String realmId, TokenFilter filter, String order, Class<T> type) {

@@ -50,7 +50,15 @@ class GrowthBenchmarkIT {
 
     @Test
     void growth() throws IOException {
-        TestRealm realm = TestRealm.create("growth");
+        KeycloakServer server = KeycloakServer.launchForBenchmark("bench-growth");
+        try {
+            measure(TestRealm.create(server, "growth"));
+        } finally {
+            server.stop();
+        }
+    }
+
+    private void measure(TestRealm realm) throws IOException {
         // Room for the heavy user's 200 tokens plus the measured creations; step-up stays as it is.
         Http.Res policy = Http.putJson(realm.adminUrl() + "/personal-tokens/policy", realm.admin(),
                 Map.of("maxTokensPerUser", HEAVY_TOKENS + 10));
@@ -61,6 +69,7 @@ class GrowthBenchmarkIT {
         Seeder seeder = new Seeder(realm);
         Map<Integer, Map<String, List<Wrk.Result>>> results = new LinkedHashMap<>();
         Map<Integer, String> heap = new LinkedHashMap<>();
+        Map<Integer, String> histograms = new LinkedHashMap<>();
         String secret = null;
         for (int size : SIZES) {
             String sample = seeder.growTo(size);
@@ -85,6 +94,7 @@ class GrowthBenchmarkIT {
                     Map.of("sizes", results, "heapAfterFullGc", heap)));
             if (size == SIZES.get(0) || size == SIZES.get(SIZES.size() - 1)) {
                 heap.put(size, JvmHeap.afterFullGc(pid));
+                histograms.put(size, JvmHeap.largestClasses(pid, 12));
             }
         }
         Creation creation = new Creation(realm).measure();
@@ -94,9 +104,11 @@ class GrowthBenchmarkIT {
         plot(dir.resolve("growth-admin-list.png"), "Admin list, first page (max=20): latency vs tokens in the realm", results, List.of(LIST));
         plot(dir.resolve("growth-all-p99.png"), "p99 latency of every growth contender", results,
                 List.copyOf(results.get(SIZES.get(0)).keySet()));
-        String md = report.markdown();
+        StringBuilder md = new StringBuilder(report.markdown());
+        histograms.forEach((size, top) -> md.append(String.format(
+                "%n#### Largest classes on the heap at %d tokens (jcmd GC.class_histogram, after its full GC)%n%n```%n%s%n```%n", size, top)));
         System.out.println(md);
-        ReportFile.replaceSection(dir.resolve("report.md"), GrowthReport.HEADING, md);
+        ReportFile.replaceSection(dir.resolve("report.md"), GrowthReport.HEADING, md.toString());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("sizes", results);
         json.put("heapAfterFullGc", heap);
@@ -178,10 +190,7 @@ class GrowthBenchmarkIT {
         }
 
         static JsonNode seed(TestRealm realm, String prefix, int users, int tokens) {
-            Http.Res res = Http.send("POST", realm.url() + "/kcpat-testing/seed-tokens?users=" + users + "&tokens=" + tokens
-                    + "&prefix=" + prefix, null, null, null);
-            assertEquals(200, res.status(), res.toString());
-            return res.json();
+            return realm.seedTokens(prefix, users, tokens);
         }
     }
 

@@ -12,6 +12,11 @@ final class JvmHeap {
         return jcmd(pid, "GC.heap_info").lines().filter(l -> l.contains("used")).findFirst().orElse("?").strip();
     }
 
+    /** The histogram's header and its {@code count} largest classes by bytes; the histogram runs a full GC first. */
+    static String largestClasses(long pid, int count) {
+        return jcmd(pid, "GC.class_histogram").lines().limit(count + 3L).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     static String jcmd(long pid, String command) {
         return CommandOutput.of(java.util.List.of("jcmd", Long.toString(pid), command));
     }

@@ -37,10 +37,13 @@ public final class KeycloakServer {
     private final int port;
     private final int managementPort;
     private final List<String> startCommand;
+    /** False for benchmarks: the provider's and Keycloak's defaults, and INFO logging. */
+    private final boolean testSettings;
     private Process process;
     private Keycloak admin;
 
-    private KeycloakServer(String name, List<String> startCommand) {
+    private KeycloakServer(String name, List<String> startCommand, boolean testSettings) {
+        this.testSettings = testSettings;
         this.home = Path.of(property("kcpat.workDir"), name);
         this.port = freePort();
         this.managementPort = freePort();
@@ -65,7 +68,19 @@ public final class KeycloakServer {
 
     /** The same with another build of the provider, such as the previous release for the upgrade test. */
     public static KeycloakServer launch(String name, List<String> startCommand, Path providerJar) {
-        KeycloakServer server = new KeycloakServer(name, startCommand);
+        return started(new KeycloakServer(name, startCommand, true), providerJar);
+    }
+
+    /**
+     * A dev-mode server for benchmarks, with the settings an operator would run: no shortened
+     * sweep interval or windows, and no DEBUG logging of every event, which the tests want and a
+     * measurement must not pay for. Stop it when done.
+     */
+    public static KeycloakServer launchForBenchmark(String name) {
+        return started(new KeycloakServer(name, List.of("start-dev"), false), Path.of(property("kcpat.providerJar")));
+    }
+
+    private static KeycloakServer started(KeycloakServer server, Path providerJar) {
         server.install(providerJar);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
@@ -140,13 +155,16 @@ public final class KeycloakServer {
                 "--http-port=" + port,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
-                "--spi-realm-restapi-extension--personal-tokens--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS,
-                "--spi-realm-restapi-extension--personal-tokens--rotation-reuse-grace-seconds=" + REUSE_GRACE_SECONDS,
-                "--spi-realm-restapi-extension--personal-tokens--failure-window-seconds=" + FAILURE_WINDOW_SECONDS,
-                // Secrets must not appear even where our code and Keycloak's events log the most.
-                "--log-level=INFO,io.github.kcpat.personaltokens:debug,org.keycloak.events:debug",
                 // As behind a reverse proxy on loopback: forward authentication is tested through nginx.
                 "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1"));
+        if (testSettings) {
+            command.addAll(List.of(
+                    "--spi-realm-restapi-extension--personal-tokens--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS,
+                    "--spi-realm-restapi-extension--personal-tokens--rotation-reuse-grace-seconds=" + REUSE_GRACE_SECONDS,
+                    "--spi-realm-restapi-extension--personal-tokens--failure-window-seconds=" + FAILURE_WINDOW_SECONDS,
+                    // Secrets must not appear even where our code and Keycloak's events log the most.
+                    "--log-level=INFO,io.github.kcpat.personaltokens:debug,org.keycloak.events:debug"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));

@@ -69,4 +69,19 @@ class OwnerViewsIT {
         assertEquals(200, limited.status(), limited.toString());
         assertNull(limited.header("X-Total-Count"), "no total for an admin who may not view every user");
     }
+
+    @Test
+    void aTotalAboveTheExactLimitIsNotCounted() {
+        TestRealm realm = TestRealm.create("ownerviews-many");
+        // Seeded through the provider's storage (test-only endpoint): 1,000 through the API would take minutes.
+        realm.seedTokens("many", 2, 500);
+        String list = realm.adminUrl() + "/personal-tokens?max=5";
+        assertEquals("1000", Http.get(list, realm.admin()).header("X-Total-Count"));
+        realm.seedTokens("more", 1, 1);
+        Http.Res page = Http.get(list, realm.admin());
+        assertEquals(200, page.status(), page.toString());
+        assertEquals(5, page.json().size());
+        assertNull(page.header("X-Total-Count"), "1,001 matching tokens are more than the exact limit");
+        assertEquals("1", Http.get(list + "&search=more-0-0", realm.admin()).header("X-Total-Count"));
+    }
 }

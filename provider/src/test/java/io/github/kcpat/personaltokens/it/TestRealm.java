@@ -302,4 +302,16 @@ public final class TestRealm {
             throw new AssertionError(e);
         }
     }
+
+    /**
+     * Inserts {@code users} users with {@code tokens} tokens each, through the provider's storage
+     * and each with a real backing session (test-only {@code kcpat-testing/seed-tokens}), for tests
+     * and benchmarks that need more tokens than the API makes in reasonable time.
+     */
+    public JsonNode seedTokens(String prefix, int users, int tokens) {
+        Http.Res res = Http.send("POST", url() + "/kcpat-testing/seed-tokens?users=" + users + "&tokens=" + tokens
+                + "&prefix=" + prefix, null, null, null);
+        assertEquals(200, res.status(), res.toString());
+        return res.json();
+    }
 }
