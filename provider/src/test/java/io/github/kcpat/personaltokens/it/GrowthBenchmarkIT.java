@@ -50,12 +50,7 @@ class GrowthBenchmarkIT {
 
     @Test
     void growth() throws IOException {
-        KeycloakServer server = KeycloakServer.launchForBenchmark("bench-growth");
-        try {
-            measure(TestRealm.create(server, "growth"));
-        } finally {
-            server.stop();
-        }
+        BenchmarkServer.inFreshRealm("bench-growth", "growth", this::measure);
     }
 
     private void measure(TestRealm realm) throws IOException {
@@ -94,7 +89,7 @@ class GrowthBenchmarkIT {
                     Map.of("sizes", results, "heapAfterFullGc", heap)));
             if (size == SIZES.get(0) || size == SIZES.get(SIZES.size() - 1)) {
                 heap.put(size, JvmHeap.afterFullGc(pid));
-                histograms.put(size, JvmHeap.largestClasses(pid, 12));
+                histograms.put(size, JvmHeap.largestClasses(pid, 20));
             }
         }
         Creation creation = new Creation(realm).measure();
