@@ -88,9 +88,16 @@ class LoadBenchmarkIT {
         Files.createDirectories(dir);
         Path recording = Path.of(System.getProperty("kcpat.workDir"), "exchange.jfr");
         String profile = ExchangeProfile.record(pid, contenders.get(EXCHANGE).get(), 15, recording);
+        // The grant at the token endpoint, and the refresh grant beside it, to see where they differ.
+        String grantProfile = ExchangeProfile.record(pid, contenders.get("c personal-token grant").get(), 15,
+                recording.resolveSibling("grant.jfr"));
+        String refreshProfile = ExchangeProfile.record(pid, contenders.get("a refresh_token grant").get(), 15,
+                recording.resolveSibling("refresh.jfr"));
         String md = Report.HEADING + "\n\n" + report.markdown(heapBefore, heapAfter, exchanges)
                 + "\n### The same in a realm that stores no user events\n\n" + withoutStoredEvents.markdown(null, null, 0)
-                + "\n### Profile of the X-Refresh-Token exchange under load\n\n" + profile;
+                + "\n### Profile of the X-Refresh-Token exchange under load (realm storing no user events)\n\n" + profile
+                + "\n### Profile of the personal-token grant under load (same realm)\n\n" + grantProfile
+                + "\n### Profile of the refresh_token grant under load (same realm)\n\n" + refreshProfile;
         System.out.println(md);
         ReportFile.replaceSection(dir.resolve("report.md"), Report.HEADING, md);
         Files.writeString(dir.resolve("results.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
