@@ -68,12 +68,14 @@ class LoadBenchmarkIT {
         }
         long pid = realm.server.javaPid();
         String heapBefore = JvmHeap.afterFullGc(pid);
+        String classesBefore = JvmHeap.largestClasses(pid, 20);
         Report report = interleave(contenders, pid);
         long exchanges = minted(report.rounds());
         while (exchanges < SOAK_EXCHANGES) {
             exchanges += Wrk.run(contenders.get(EXCHANGE).get(), 20).requests();
         }
         String heapAfter = JvmHeap.afterFullGc(pid);
+        String classesAfter = JvmHeap.largestClasses(pid, 20);
 
         // Keycloak stores the event of every extension grant (OAUTH2_EXTENSION_GRANT is saved by
         // default, REFRESH_TOKEN is not): a row insert per exchange that the refresh grant never
@@ -94,6 +96,8 @@ class LoadBenchmarkIT {
         String refreshProfile = ExchangeProfile.record(pid, contenders.get("a refresh_token grant").get(), 15,
                 recording.resolveSibling("refresh.jfr"));
         String md = Report.HEADING + "\n\n" + report.markdown(heapBefore, heapAfter, exchanges)
+                + "\n#### Largest classes before the rounds\n\n```\n" + classesBefore + "\n```\n"
+                + "\n#### Largest classes after the exchanges\n\n```\n" + classesAfter + "\n```\n"
                 + "\n### The same in a realm that stores no user events\n\n" + withoutStoredEvents.markdown(null, null, 0)
                 + "\n### Profile of the X-Refresh-Token exchange under load (realm storing no user events)\n\n" + profile
                 + "\n### Profile of the personal-token grant under load (same realm)\n\n" + grantProfile
