@@ -12,9 +12,15 @@ final class JvmHeap {
         return jcmd(pid, "GC.heap_info").lines().filter(l -> l.contains("used")).findFirst().orElse("?").strip();
     }
 
-    /** The histogram's header and its {@code count} largest classes by bytes; the histogram runs a full GC first. */
+    /**
+     * The histogram's header, its {@code count} largest classes by bytes and its "Total" line:
+     * every live object, counted by the JVM after the full GC the histogram runs first.
+     */
     static String largestClasses(long pid, int count) {
-        return jcmd(pid, "GC.class_histogram").lines().limit(count + 3L).collect(java.util.stream.Collectors.joining("\n"));
+        java.util.List<String> lines = jcmd(pid, "GC.class_histogram").lines().toList();
+        java.util.List<String> shown = new java.util.ArrayList<>(lines.subList(0, Math.min(lines.size(), count + 3)));
+        lines.stream().filter(l -> l.startsWith("Total")).findFirst().ifPresent(shown::add);
+        return String.join("\n", shown);
     }
 
     static String jcmd(long pid, String command) {
