@@ -235,8 +235,10 @@ public final class PersonalTokenService {
         return page;
     }
 
-    /** How many stored tokens match the filter, before liveness and permissions. */
-    /** The number of rows matching the filter when it is at most {@code limit}; empty when there are more. */
+    /**
+     * How many stored tokens match the filter, before liveness and permissions, when at most
+     * {@code limit} do; empty when more do.
+     */
     public OptionalInt countUpTo(TokenFilter filter, int limit) {
         int rows = store.countUpTo(realm.getId(), filter, limit);
         return rows > limit ? OptionalInt.empty() : OptionalInt.of(rows);

@@ -132,11 +132,10 @@ public final class PersonalTokenStore {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** How many rows the filter matches, before any liveness or permission filtering. */
     /**
-     * Rows matching the filter, counted up to {@code limit + 1}: a count(*) reads every matching
-     * row of the realm, which at 100,000 tokens was most of the owner list's time. Past the limit
-     * the answer is only "more than limit".
+     * How many rows the filter matches, before any liveness or permission filtering, counted only
+     * up to {@code limit + 1}: a count(*) reads every matching row of the realm, which at 100,000
+     * tokens was most of the owner list's time. Past the limit the answer means "more than limit".
      */
     public int countUpTo(String realmId, TokenFilter filter, int limit) {
         return filtered("select t.id", realmId, filter, "", String.class).setMaxResults(limit + 1).getResultList().size();
@@ -160,7 +159,7 @@ public final class PersonalTokenStore {
         // starts the range where the first match can be; without it the range is every row.
         jpql.append(filter.unusedSince() != null ? " and t.createdAt <= :unusedSince" : " and t.createdAt >= 0");
         if (filter.unusedSince() != null) {
-            jpql.append(" and ((t.lastUsedAt is null and t.createdAt <= :unusedSince) or t.lastUsedAt <= :unusedSince)");
+            jpql.append(" and (t.lastUsedAt is null or t.lastUsedAt <= :unusedSince)");
         }
         TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type).setParameter("realmId", realmId);
         if (filter.userId() != null) {

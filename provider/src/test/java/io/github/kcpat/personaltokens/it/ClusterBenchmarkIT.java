@@ -281,8 +281,7 @@ class ClusterBenchmarkIT {
     }
 
     static double median(List<Run> runs, ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return LoadBenchmarkIT.Report.medianOf(runs.stream().map(f::applyAsDouble).toList());
     }
 
     private static double throughput(Map<String, Map<String, List<Run>>> rounds, String contender, String setting) {

@@ -169,7 +169,7 @@ class GrowthBenchmarkIT {
             while (seeded < size) {
                 int users = Math.min(USERS_PER_BATCH, Math.max(1, (size - seeded) / TOKENS_PER_USER));
                 int tokens = Math.min(TOKENS_PER_USER, size - seeded);
-                JsonNode answer = seed(realm, "g" + batches, users, tokens);
+                JsonNode answer = realm.seedTokens("g" + batches, users, tokens);
                 seeded += answer.get("tokens").asInt();
                 batches++;
                 sample = sample == null ? answer.get("sampleSecrets").get(0).asText() : sample;
@@ -184,9 +184,6 @@ class GrowthBenchmarkIT {
             return seeded / seconds;
         }
 
-        static JsonNode seed(TestRealm realm, String prefix, int users, int tokens) {
-            return realm.seedTokens(prefix, users, tokens);
-        }
     }
 
     /**
@@ -205,8 +202,8 @@ class GrowthBenchmarkIT {
         Creation measure() {
             realm.createUser("light-0", "user");
             realm.createUser("heavy-0", "user");
-            Seeder.seed(realm, "light", 1, 1);
-            Seeder.seed(realm, "heavy", 1, HEAVY_TOKENS);
+            realm.seedTokens("light", 1, 1);
+            realm.seedTokens("heavy", 1, HEAVY_TOKENS);
             String light = null;
             String heavy = null;
             for (int i = 0; i < CREATIONS + 10; i++) {
