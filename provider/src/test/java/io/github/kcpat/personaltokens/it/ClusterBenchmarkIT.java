@@ -120,8 +120,8 @@ class ClusterBenchmarkIT {
 
         // Where the exchange's time goes on the node that does not hold the token's session.
         long sentBefore = clusterMessages(a, b);
-        Path recording = Path.of(System.getProperty("kcpat.workDir"), "cluster-exchange-b.jfr");
-        String profile = ExchangeProfile.record(b.javaPid(), exchange.apply(onB), LoadBenchmarkIT.SECONDS, recording);
+        Path recording = Path.of(System.getProperty("kcpat.workDir"), "cluster-exchange-b.collapsed");
+        String profile = ExchangeProfile.record(b.javaPid(), exchange.apply(onB), LoadBenchmarkIT.SECONDS, recording).markdown();
         long profiledSent = clusterMessages(a, b) - sentBefore;
 
         Paced paced = paced(onA, onB);

@@ -29,6 +29,8 @@ class LoadBenchmarkIT {
     /** Personal-token exchanges to run before the heap is read again: the "none per exchange". */
     static final long SOAK_EXCHANGES = Long.getLong("kcpat.bench.soakExchanges", 100_000);
     static final String EXCHANGE = "d X-Refresh-Token exchange";
+    static final List<String> PROFILED = List.of("a refresh_token grant", "c personal-token grant", EXCHANGE);
+    static final int PROFILE_SECONDS = Integer.getInteger("kcpat.bench.profileSeconds", 20);
 
     @Test
     void contendersSideBySide() throws IOException {
@@ -76,36 +78,58 @@ class LoadBenchmarkIT {
         }
         String heapAfter = JvmHeap.afterFullGc(pid);
         String classesAfter = JvmHeap.largestClasses(pid, 20);
+        Map<String, ExchangeProfile.Result> profiles = new LinkedHashMap<>();
+        profile(contenders, "events stored", profiles, pid);
 
         // Keycloak stores the event of every extension grant (OAUTH2_EXTENSION_GRANT is saved by
         // default, REFRESH_TOKEN is not): a row insert per exchange that the refresh grant never
         // pays. A realm that stores no user events, Keycloak's default for a new realm, shows the rest.
         realm.updateRealm(Map.of("eventsEnabled", false));
         Map<String, Supplier<Wrk.Request>> unstored = new LinkedHashMap<>(contenders);
-        unstored.keySet().retainAll(List.of("a refresh_token grant", "c personal-token grant", EXCHANGE));
+        unstored.keySet().retainAll(PROFILED);
         unstored.values().forEach(request -> Wrk.run(request.get(), WARMUP_SECONDS));
         Report withoutStoredEvents = interleave(unstored, pid);
+        profile(contenders, "no events stored", profiles, pid);
 
         Path dir = Path.of(System.getProperty("kcpat.repoRoot"), "docs/bench");
         Files.createDirectories(dir);
-        Path recording = Path.of(System.getProperty("kcpat.workDir"), "exchange.jfr");
-        String profile = ExchangeProfile.record(pid, contenders.get(EXCHANGE).get(), 15, recording);
-        // The grant at the token endpoint, and the refresh grant beside it, to see where they differ.
-        String grantProfile = ExchangeProfile.record(pid, contenders.get("c personal-token grant").get(), 15,
-                recording.resolveSibling("grant.jfr"));
-        String refreshProfile = ExchangeProfile.record(pid, contenders.get("a refresh_token grant").get(), 15,
-                recording.resolveSibling("refresh.jfr"));
-        String md = Report.HEADING + "\n\n" + report.markdown(heapBefore, heapAfter, exchanges)
+        StringBuilder md = new StringBuilder(Report.HEADING + "\n\n" + report.markdown(heapBefore, heapAfter, exchanges)
                 + "\n#### Largest classes before the rounds\n\n```\n" + classesBefore + "\n```\n"
                 + "\n#### Largest classes after the exchanges\n\n```\n" + classesAfter + "\n```\n"
                 + "\n### The same in a realm that stores no user events\n\n" + withoutStoredEvents.markdown(null, null, 0)
-                + "\n### Profile of the X-Refresh-Token exchange under load (realm storing no user events)\n\n" + profile
-                + "\n### Profile of the personal-token grant under load (same realm)\n\n" + grantProfile
-                + "\n### Profile of the refresh_token grant under load (same realm)\n\n" + refreshProfile;
+                + "\n### Where the server's CPU goes, per request\n\n" + costTable(profiles));
+        profiles.forEach((name, profile) -> md.append("\n#### Profile: ").append(name).append("\n\n").append(profile.markdown()));
         System.out.println(md);
-        ReportFile.replaceSection(dir.resolve("report.md"), Report.HEADING, md);
+        ReportFile.replaceSection(dir.resolve("report.md"), Report.HEADING, md.toString());
         Files.writeString(dir.resolve("results.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                 Map.of("eventsStored", report, "eventsNotStored", withoutStoredEvents)));
+    }
+
+    /** A CPU profile of each of the refresh grant and the two exchanges, in the realm as it is now. */
+    private static void profile(Map<String, Supplier<Wrk.Request>> contenders, String setting,
+                                Map<String, ExchangeProfile.Result> profiles, long pid) {
+        Path dir = Path.of(System.getProperty("kcpat.workDir"));
+        for (String name : PROFILED) {
+            String file = name.substring(0, 1) + "-" + setting.replace(' ', '-') + ".collapsed";
+            profiles.put(name + ", " + setting, ExchangeProfile.record(pid, contenders.get(name).get(), PROFILE_SECONDS, dir.resolve(file)));
+        }
+    }
+
+    /** The profiles side by side: each category's share of samples times the CPU per request. */
+    private static String costTable(Map<String, ExchangeProfile.Result> profiles) {
+        StringBuilder md = new StringBuilder(String.format("Milliseconds of server CPU per request (async-profiler, %d s of "
+                + "wrk -t%d -c%d per column; a category's share of samples times the column's CPU per request).%n%n| |",
+                PROFILE_SECONDS, Wrk.THREADS, Wrk.CONNECTIONS));
+        profiles.keySet().forEach(name -> md.append(' ').append(name).append(" |"));
+        md.append("\n|---|").append("---|".repeat(profiles.size())).append('\n');
+        for (String category : ExchangeProfile.CATEGORIES.keySet()) {
+            md.append("| ").append(category).append(" |");
+            profiles.values().forEach(p -> md.append(String.format(" %.3f |", p.msPerRequest().get(category))));
+            md.append('\n');
+        }
+        md.append("| **all** |");
+        profiles.values().forEach(p -> md.append(String.format(" **%.3f** |", p.cpuPerRequest())));
+        return md.append('\n').toString();
     }
 
     /** Every contender once per round, in the same order each round, with the server's CPU per request. */
