@@ -17,4 +17,4 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 if [ "$created_policy" = 1 ]; then
   rm -f /usr/sbin/policy-rc.d
 fi
-nginx -V 2>&1 | grep -q http_auth_request_module
+nginx -V 2>&1 | grep http_auth_request_module >/dev/null

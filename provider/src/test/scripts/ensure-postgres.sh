@@ -9,7 +9,7 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 VER=$(ls /usr/lib/postgresql | sort -V | tail -1)
-if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VER main"; then
+if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -x "$VER main" >/dev/null; then
   pg_createcluster "$VER" main >/dev/null
 fi
 pg_ctlcluster "$VER" main start 2>/dev/null || true
