@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,19 +131,9 @@ class LoadBenchmarkIT {
         return md.append('\n').toString();
     }
 
-    /** Every contender once per round, in the same order each round, with the server's CPU per request. */
     private static Report interleave(Map<String, Supplier<Wrk.Request>> contenders, long pid) {
-        Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
-        Map<String, List<Double>> cpu = new LinkedHashMap<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            for (Map.Entry<String, Supplier<Wrk.Request>> c : contenders.entrySet()) {
-                double cpuBefore = ServerCpu.millis(pid);
-                Wrk.Result result = Wrk.run(c.getValue().get(), SECONDS);
-                cpu.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add((ServerCpu.millis(pid) - cpuBefore) / result.requests());
-                rounds.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(result);
-            }
-        }
-        return new Report(rounds, cpu);
+        WrkRounds rounds = new WrkRounds(pid, SECONDS).interleave(contenders, ROUNDS);
+        return new Report(rounds.results, rounds.cpuMsPerRequest);
     }
 
     /** Requests that minted an access token from a personal token: both exchanges. */
@@ -184,9 +173,9 @@ class LoadBenchmarkIT {
         String markdown(String heapBefore, String heapAfter, long exchanges) {
             StringBuilder md = new StringBuilder();
             md.append(String.format("wrk -t%d -c%d, two warm-up passes of %d s per contender, then %d interleaved rounds of %d s "
-                    + "per contender; medians over rounds. Server CPU: the Keycloak JVM's user + system time during a "
+                    + "per contender; medians over rounds. %s Server CPU: the Keycloak JVM's user + system time during a "
                     + "round (/proc/<pid>/stat) over the round's requests.%n%n",
-                    Wrk.THREADS, Wrk.CONNECTIONS, WARMUP_SECONDS, ROUNDS, SECONDS));
+                    Wrk.THREADS, Wrk.CONNECTIONS, WARMUP_SECONDS, ROUNDS, SECONDS, WrkRounds.method()));
             md.append("| contender | req/s | p50 ms | p99 ms | server CPU ms/request | non-2xx + socket errors (all rounds) | req/s per round |\n"
                     + "|---|---|---|---|---|---|---|\n");
             rounds.forEach((name, results) -> md.append(String.format("| %s | %.1f | %.2f | %.2f | %.3f | %d | %s |%n", name,

@@ -14,8 +14,38 @@ final class ServerCpu {
 
     /** Linux reports utime and stime in clock ticks of 1/100 s on every platform Java runs on here. */
     private static final double MS_PER_TICK = 10.0;
+    static final long WINDOW_MS = 500;
+    static final int IDLE_WINDOWS = 2;
+    /** An idle Keycloak's timers and JGroups use well under this; a busy one, a core or more. */
+    static final double IDLE_SHARE = 0.1;
 
     private ServerCpu() {
+    }
+
+    /**
+     * Waits until the process has used less than {@code IDLE_SHARE} of one core in each of
+     * {@code IDLE_WINDOWS} consecutive windows of {@code WINDOW_MS}, or {@code maxSeconds} have
+     * passed; returns the seconds waited. A benchmark round started while the server still
+     * finishes the last one's work (queued requests, H2 writing its pages, collections) measures
+     * that work in its tail.
+     */
+    static double awaitIdle(long pid, int maxSeconds) {
+        long start = System.nanoTime();
+        long deadline = start + maxSeconds * 1_000_000_000L;
+        int quiet = 0;
+        double before = millis(pid);
+        while (quiet < IDLE_WINDOWS && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(WINDOW_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            double now = millis(pid);
+            quiet = now - before < IDLE_SHARE * WINDOW_MS ? quiet + 1 : 0;
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     static double millis(long pid) {
