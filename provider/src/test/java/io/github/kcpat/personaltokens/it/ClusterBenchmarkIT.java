@@ -73,8 +73,8 @@ class ClusterBenchmarkIT {
         PostgresCluster.ensureDatabase(DATABASE);
         // One hostname for both nodes, so that they are one issuer and a refresh token works on either.
         String[] options = {"--metrics-enabled=true", "--hostname=" + HOSTNAME};
-        KeycloakServer a = KeycloakServer.launch("bench-cluster-a", PostgresCluster.nodeCommand(DATABASE, options));
-        KeycloakServer b = KeycloakServer.launch("bench-cluster-b", PostgresCluster.nodeCommand(DATABASE, options));
+        KeycloakServer a = KeycloakServer.launchForBenchmark("bench-cluster-a", PostgresCluster.nodeCommand(DATABASE, options));
+        KeycloakServer b = KeycloakServer.launchForBenchmark("bench-cluster-b", PostgresCluster.nodeCommand(DATABASE, options));
         try {
             run(a, b);
         } finally {

@@ -39,12 +39,28 @@ final class ExchangeProfile {
 
     static Result record(long pid, Wrk.Request request, int seconds, Path file) {
         String target = Long.toString(pid);
-        profiler("start", "-e", "cpu", "-i", "2ms", target);
+        try {
+            profiler("start", "-e", "cpu", "-i", "2ms", target);
+        } catch (UncheckedIOException e) {
+            // On a machine where ap-loader had never run, the first attach failed ("Target JVM failed
+            // to load asyncProfiler") while the same command went through a moment later.
+            sleep(2000);
+            profiler("start", "-e", "cpu", "-i", "2ms", target);
+        }
         double cpuBefore = ServerCpu.millis(pid);
         Wrk.Result load = Wrk.run(request, seconds);
         double cpuPerRequest = (ServerCpu.millis(pid) - cpuBefore) / load.requests();
         profiler("stop", "-o", "collapsed", "-f", file.toString(), target);
         return summarise(stacks(file), file, cpuPerRequest, load);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void profiler(String... args) {

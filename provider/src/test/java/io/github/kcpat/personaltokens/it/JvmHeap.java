@@ -8,6 +8,9 @@ final class JvmHeap {
 
     /** The heap_info line that names the used heap, e.g. "garbage-first heap total 262144K, used 98765K". */
     static String afterFullGc(long pid) {
+        // Right after a load the server still drains queued work (session and event writes); what
+        // that allocates after the collection would count as used heap.
+        ServerCpu.awaitIdle(pid, WrkRounds.IDLE_MAX_SECONDS);
         jcmd(pid, "GC.run");
         return jcmd(pid, "GC.heap_info").lines().filter(l -> l.contains("used")).findFirst().orElse("?").strip();
     }

@@ -77,7 +77,12 @@ public final class KeycloakServer {
      * measurement must not pay for. Stop it when done.
      */
     public static KeycloakServer launchForBenchmark(String name) {
-        return started(new KeycloakServer(name, List.of("start-dev"), false), Path.of(property("kcpat.providerJar")));
+        return launchForBenchmark(name, List.of("start-dev"));
+    }
+
+    /** The same with another kc.sh command, such as a production-mode node of a cluster. */
+    public static KeycloakServer launchForBenchmark(String name, List<String> startCommand) {
+        return started(new KeycloakServer(name, startCommand, false), Path.of(property("kcpat.providerJar")));
     }
 
     private static KeycloakServer started(KeycloakServer server, Path providerJar) {
