@@ -21,12 +21,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * How the endpoints behave as a realm grows to 1,000, 10,000 and 100,000 personal tokens, each
  * with a real backing session (seeded through the test-only {@code kcpat-testing/seed-tokens}),
- * measured with wrk in interleaved rounds at each size, beside a second realm that stays at 1,000
- * tokens (the same moment's reference, which a noisy host cannot skew); the search, which reads
- * the whole realm, in rounds of its own, each followed by a round of the list; the server's GC
- * pause time in every round; the heap after a full GC at the first and the last size; and the cost
- * of creating a token for a user holding one token against a user holding 200, through the real
- * account API. Appends a Growth section to docs/bench/report.md and
+ * measured with wrk in interleaved rounds at each size ({@link WrkRounds}), beside a second realm
+ * that stays at 1,000 tokens (the same moment's reference, which a noisy host cannot skew); the
+ * search, which reads the whole realm, in rounds of its own, each followed by a round of the list;
+ * the exchange and the list again one request at a time; the collector's pauses in every round;
+ * the heap after a full GC at the first and the last size; and the cost of creating a token for a
+ * user holding one token against a user holding 200, through the real account API. Appends a
+ * Growth section to docs/bench/report.md and
  * writes docs/bench/growth.json and docs/bench/growth-*.png. Sizes: {@code -Dkcpat.bench.sizes}.
  */
 @EnabledIfSystemProperty(named = "kcpat.bench", matches = "true")

@@ -74,10 +74,16 @@ public final class KeycloakServer {
     /**
      * A dev-mode server for benchmarks, with the settings an operator would run: no shortened
      * sweep interval or windows, and no DEBUG logging of every event, which the tests want and a
-     * measurement must not pay for. Stop it when done.
+     * measurement must not pay for. Stop it when done. {@code -Dkcpat.bench.serverOptions} adds kc.sh
+     * options, for experiments such as another H2 cache size.
      */
     public static KeycloakServer launchForBenchmark(String name) {
-        return launchForBenchmark(name, List.of("start-dev"));
+        List<String> command = new ArrayList<>(List.of("start-dev"));
+        String extra = System.getProperty("kcpat.bench.serverOptions", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        return launchForBenchmark(name, command);
     }
 
     /** The same with another kc.sh command, such as a production-mode node of a cluster. */
